@@ -1,0 +1,19 @@
+"""Build every table of `data/processed/` from the corpus, in one pass over the documents."""
+
+from pathlib import Path
+
+from korea_russia import corpus, files, paths, tables
+
+
+def build_all(
+    raw_dir: Path | None = None, sources: Path | None = None, out: Path | None = None
+) -> list[tuple[Path, bool]]:
+    """Build all tables; returns (path, changed) for each file written.
+
+    Every table is computed before any is written, so a bad input leaves the previous
+    outputs untouched, and each file is replaced atomically.
+    """
+    out = Path(out) if out is not None else paths.processed_dir()
+    documents = corpus.load(raw_dir, sources)
+    outputs = {out / "documents.csv": tables.to_csv_bytes(tables.documents_table(documents))}
+    return [(path, files.write_bytes(path, data)) for path, data in outputs.items()]

@@ -1,0 +1,95 @@
+"""The `korea-russia` command: build the tables, extract from any file, run the notebooks."""
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from korea_russia import __version__, corpus, paths, tables
+from korea_russia.errors import InputError
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _cmd_corpus(args: argparse.Namespace) -> int:
+    """Print the documents with their metadata and sizes."""
+    documents = corpus.load(args.raw, args.sources)
+    frame = tables.documents_table(documents)
+    columns = ["source_id", "file", "published", "chars", "words"]
+    print(frame[columns].to_string(index=False))
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    """Write every table of `data/processed/`."""
+    from korea_russia import build
+
+    for path, changed in build.build_all(args.raw, args.sources, args.out):
+        print(f"{'wrote    ' if changed else 'unchanged'} {corpus.display(path)}")
+    return 0
+
+
+def _cmd_notebooks(args: argparse.Namespace) -> int:
+    """Execute the notebooks in place; they export their charts to reports/figures/."""
+    from korea_russia import notebooks
+
+    targets = args.notebooks or sorted(
+        (paths.project_root() / "notebooks").glob("[0-9][0-9]-*.ipynb")
+    )
+    for path in targets:
+        changed = notebooks.execute(Path(path))
+        print(f"{'executed ' if changed else 'unchanged'} {corpus.display(Path(path))}")
+    return 0
+
+
+def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--raw", type=Path, default=None, help="folder of .txt files (default: data/raw)"
+    )
+    parser.add_argument(
+        "--sources", type=Path, default=None, help="sources CSV (default: data/sources.csv)"
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, with one subcommand per task."""
+    top = argparse.ArgumentParser(
+        prog="korea-russia",
+        description="Tidy, cited tables and charts on South Korea–Russia economic relations.",
+    )
+    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("corpus", help="list the source documents with their metadata")
+    _add_corpus_options(p)
+    p.set_defaults(handler=_cmd_corpus)
+
+    p = sub.add_parser("build", help="write the tables of data/processed/")
+    _add_corpus_options(p)
+    p.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
+    p.set_defaults(handler=_cmd_build)
+
+    p = sub.add_parser("notebooks", help="execute the notebooks in place and export their charts")
+    p.add_argument(
+        "notebooks", nargs="*", type=Path, help="notebooks (default: notebooks/NN-*.ipynb)"
+    )
+    p.set_defaults(handler=_cmd_notebooks)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; bad input ends in one line on stderr and exit status 1, never a traceback."""
+    args = parser().parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser().print_help()
+        return 2
+    try:
+        return args.handler(args)
+    except InputError as exc:
+        print(f"korea-russia: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("korea-russia: interrupted; outputs already written are complete", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,226 @@
+"""Load the source texts and what is known about them (`data/sources.csv`).
+
+A document's `text` is its file decoded once (UTF-8, a leading byte-order mark removed,
+line ends kept as they are), so every character offset in the tables is a Python `str`
+index into exactly this text.
+"""
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from korea_russia import paths
+from korea_russia.errors import InputError
+
+SOURCE_COLUMNS = (
+    "source_id",
+    "file",
+    "outlet",
+    "author",
+    "title",
+    "published",
+    "published_precision",
+    "url",
+    "language",
+)
+PRECISIONS = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
+MAX_BYTES = 64 * 1024 * 1024  # a single article is kilobytes; anything this big is a mistake
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One row of `data/sources.csv`; unknown facts are empty strings."""
+
+    source_id: str
+    file: str
+    outlet: str = ""
+    author: str = ""
+    title: str = ""
+    published: str = ""
+    published_precision: str = ""
+    url: str = ""
+    language: str = ""
+
+    @property
+    def year(self) -> int | None:
+        """The publication year, or None when unknown."""
+        return int(self.published[:4]) if self.published else None
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source text with its metadata; `id` is the `source_id` the tables cite."""
+
+    id: str
+    path: Path
+    text: str
+    source: Source
+
+
+def display(path: Path) -> str:
+    """A path as a user would type it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def decode(data: bytes, where: object) -> str:
+    """Decode a text file's bytes, or raise InputError saying why they are not text."""
+    if not data.strip():
+        raise InputError(where, "empty file" if not data else "contains only white space")
+    if data.startswith(b"%PDF-"):
+        raise InputError(where, "is a PDF file, not plain text; save the article as .txt or .html")
+    encoding = "utf-8"
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom) :], name
+            break
+    if encoding == "utf-8" and b"\x00" in data:
+        zeros = data.count(b"\x00") / len(data)
+        if 0.3 < zeros < 0.6:
+            raise InputError(where, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        raise InputError(where, "is a binary file (contains NUL bytes), not text")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        hint = "it may be cp1251 or Latin-1: save it as UTF-8"
+        raise InputError(
+            where,
+            f"is not valid {encoding} text (byte 0x{data[exc.start]:02X} at {exc.start}); {hint}",
+        ) from None
+    if not text.strip():
+        raise InputError(where, "contains only white space")
+    if len(_CONTROL.findall(text[:100_000])) > max(8, len(text[:100_000]) // 200):
+        raise InputError(where, "looks binary (many control characters), not text")
+    return text
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """Read and decode one text file, with one-line errors for every way it can be bad."""
+    where = display(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                where, f"is {size / 2**20:.0f} MiB, over the {max_bytes // 2**20} MiB limit"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(where, "file not found") from None
+    except IsADirectoryError:
+        raise InputError(where, "is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(where, f"cannot be read ({exc.strerror})") from None
+    return decode(data, where)
+
+
+def _check_row(row: dict[str, str], where: str) -> Source:
+    """Validate one sources row and turn it into a Source."""
+    values = {name: (row.get(name) or "").strip() for name in SOURCE_COLUMNS}
+    for required in ("source_id", "file"):
+        if not values[required]:
+            raise InputError(where, f"empty {required}")
+    published, precision = values["published"], values["published_precision"]
+    if published or precision:
+        if precision not in PRECISIONS:
+            raise InputError(
+                where, f"published_precision {precision!r} is not one of year, month, day"
+            )
+        if not re.fullmatch(PRECISIONS[precision], published):
+            raise InputError(
+                where,
+                f"published {published!r} is not a {precision} date ({PRECISIONS[precision]})",
+            )
+        parts = [int(p) for p in published.split("-")] + [1, 1]
+        try:
+            date(parts[0], parts[1], parts[2])
+        except ValueError:
+            raise InputError(where, f"published {published!r} is not a real date") from None
+    return Source(**values)
+
+
+def read_sources(path: Path) -> dict[str, Source]:
+    """Read a sources CSV into {file name: Source}, with one-line errors for bad rows."""
+    where = display(path)
+    text = read_text(Path(path))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = reader.fieldnames or []
+    missing = [name for name in SOURCE_COLUMNS if name not in header]
+    if missing:
+        raise InputError(where, f"missing column(s): {', '.join(missing)}")
+    by_file: dict[str, Source] = {}
+    ids: set[str] = set()
+    for number, row in enumerate(reader, start=2):
+        row_where = f"{where}, line {number}"
+        if None in row or any(value is None for value in row.values()):
+            raise InputError(
+                row_where, f"has a different number of fields than the header ({len(header)})"
+            )
+        source = _check_row(row, row_where)
+        if source.source_id in ids:
+            raise InputError(row_where, f"duplicate source_id {source.source_id!r}")
+        if source.file in by_file:
+            raise InputError(row_where, f"duplicate file {source.file!r}")
+        ids.add(source.source_id)
+        by_file[source.file] = source
+    return by_file
+
+
+def unknown_source(path: Path) -> Source:
+    """Metadata for a file that has no row: its id is the file name without extension."""
+    return Source(source_id=Path(path).stem, file=Path(path).name)
+
+
+def iter_documents(files: Iterable[Path], sources: dict[str, Source]) -> Iterator[Document]:
+    """Load documents one at a time, so a large corpus is never held in memory at once."""
+    for path in files:
+        path = Path(path)
+        source = sources.get(path.name) or unknown_source(path)
+        yield Document(id=source.source_id, path=path, text=read_text(path), source=source)
+
+
+def text_files(raw_dir: Path) -> list[Path]:
+    """The `.txt` files of a folder, sorted by name."""
+    raw_dir = Path(raw_dir)
+    if not raw_dir.is_dir():
+        raise InputError(display(raw_dir), "folder not found")
+    return sorted(p for p in raw_dir.iterdir() if p.suffix == ".txt" and p.is_file())
+
+
+def load(raw_dir: Path | None = None, sources: Path | None = None) -> list[Document]:
+    """Load every `.txt` file of `raw_dir` (default `data/raw/`) with its metadata.
+
+    `sources` (default `data/sources.csv`) gives each file's metadata; a file with no row
+    still loads, with unknown metadata. A row naming a file that is not there is an error,
+    because the tables would silently miss a source.
+    """
+    raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
+    sources_path = Path(sources) if sources is not None else paths.sources_csv()
+    rows = read_sources(sources_path) if sources_path.exists() or sources is not None else {}
+    files = text_files(raw_dir)
+    present = {p.name for p in files}
+    for name, source in rows.items():
+        if name not in present:
+            raise InputError(
+                display(sources_path),
+                f"source {source.source_id!r} names {name}, which is not in {display(raw_dir)}",
+            )
+    documents = list(iter_documents(files, rows))
+    ids = [doc.id for doc in documents]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise InputError(display(raw_dir), f"two files share the id {duplicates[0]!r}")
+    return documents

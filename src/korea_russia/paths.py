@@ -1,0 +1,42 @@
+"""Where the project's folders are, so library code and notebooks agree on them."""
+
+import os
+from pathlib import Path
+
+
+def project_root() -> Path:
+    """The project folder: $KOREA_RUSSIA_ROOT, else the nearest parent of the working
+    directory that holds `data/sources.csv`, else the source tree this package lives in."""
+    env = os.environ.get("KOREA_RUSSIA_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data" / "sources.csv").is_file():
+            return folder
+    return Path(__file__).resolve().parents[2]
+
+
+def raw_dir() -> Path:
+    """The source texts, byte for byte."""
+    return project_root() / "data" / "raw"
+
+
+def sources_csv() -> Path:
+    """What is known about each raw file."""
+    return project_root() / "data" / "sources.csv"
+
+
+def processed_dir() -> Path:
+    """The tables the library builds."""
+    return project_root() / "data" / "processed"
+
+
+def reference_dir() -> Path:
+    """Curated facts from outside the corpus."""
+    return project_root() / "data" / "reference"
+
+
+def figures_dir() -> Path:
+    """Exported charts."""
+    return project_root() / "reports" / "figures"
