@@ -15,5 +15,10 @@ def build_all(
     """
     out = Path(out) if out is not None else paths.processed_dir()
     documents = corpus.load(raw_dir, sources)
-    outputs = {out / "documents.csv": tables.to_csv_bytes(tables.documents_table(documents))}
+    figures = tables.figures_table(documents)
+    outputs = {
+        out / "documents.csv": tables.to_csv_bytes(tables.documents_table(documents)),
+        out / "figures.csv": tables.to_csv_bytes(figures),
+        out / "figures.parquet": tables.to_parquet_bytes(figures),
+    }
     return [(path, files.write_bytes(path, data)) for path, data in outputs.items()]

@@ -1,11 +1,16 @@
 """The `korea-russia` command: build the tables, extract from any file, run the notebooks."""
 
 import argparse
+import multiprocessing
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 
-from korea_russia import __version__, corpus, paths, tables
+import pandas as pd
+
+from korea_russia import __version__, corpus, extract, paths, tables
+from korea_russia import files as files_module
 from korea_russia.errors import InputError
 
 Handler = Callable[[argparse.Namespace], int]
@@ -42,6 +47,38 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract_one(job: tuple[Path, dict]) -> list[dict]:
+    """Worker: load one file and return its figures as rows (runs in a child process)."""
+    path, sources = job
+    [document] = corpus.iter_documents([path], sources)
+    return [asdict(f) for f in extract.figures(document)]
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    """Extract figures from any files (default: the corpus) and write the table."""
+    sources_path = args.sources if args.sources is not None else paths.sources_csv()
+    sources = corpus.read_sources(sources_path) if sources_path.exists() or args.sources else {}
+    files = args.files or corpus.text_files(paths.raw_dir())
+    for path in files:  # fail on a missing or unreadable file before any work is done
+        if not Path(path).is_file():
+            raise InputError(corpus.display(Path(path)), "file not found")
+    jobs = [(Path(p), sources) for p in files]
+    if args.jobs > 1 and len(jobs) > 1:
+        with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
+            chunks = list(pool.imap(_extract_one, jobs, chunksize=1))
+    else:
+        chunks = [_extract_one(job) for job in jobs]
+    frame = pd.DataFrame([row for chunk in chunks for row in chunk], columns=extract.COLUMNS)
+    frame = frame.sort_values(["source_id", "start", "end"], ignore_index=True)
+    data = tables.encode(frame, args.format)
+    if args.output:
+        files_module.write_bytes(args.output, data)
+        print(f"{len(frame)} figures -> {corpus.display(args.output)}", file=sys.stderr)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    return 0
+
+
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--raw", type=Path, default=None, help="folder of .txt files (default: data/raw)"
@@ -68,6 +105,16 @@ def parser() -> argparse.ArgumentParser:
     _add_corpus_options(p)
     p.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
     p.set_defaults(handler=_cmd_build)
+
+    p = sub.add_parser("extract", help="extract the economic figures from any text files")
+    p.add_argument("files", nargs="*", type=Path, help="text files (default: data/raw/*.txt)")
+    p.add_argument(
+        "--sources", type=Path, default=None, help="sources CSV for ids and publication dates"
+    )
+    p.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
+    p.add_argument("-o", "--output", type=Path, default=None, help="output file (default: stdout)")
+    p.add_argument("--jobs", type=int, default=1, help="worker processes (one file each at a time)")
+    p.set_defaults(handler=_cmd_extract)
 
     p = sub.add_parser("notebooks", help="execute the notebooks in place and export their charts")
     p.add_argument(

@@ -1,14 +1,85 @@
-"""Build the tidy tables in `data/processed/` and write them byte-stably and atomically."""
+"""The tidy tables of `data/processed/`: their schemas, builders and byte-stable writers."""
 
 import hashlib
 import io
-from collections.abc import Sequence
+import json
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import files
+from korea_russia import extract, files
 from korea_russia.corpus import Document
+from korea_russia.schema import DATE, Column, Schema, validate
+
+FIGURES = Schema(
+    name="figures",
+    primary_key=("figure_id",),
+    columns=(
+        Column("figure_id", "str", "stable id: a hash of source, sentence and mention"),
+        Column("source_id", "str", "the document (data/sources.csv)"),
+        Column("metric", "str", "what is measured", allowed=extract.METRICS),
+        Column(
+            "measure",
+            "str",
+            "level, change (growth/decline), share or target",
+            allowed=extract.MEASURES,
+        ),
+        Column("value", "float", "the number in base units (US$22 billion -> 22000000000)"),
+        Column("unit", "str", "base unit of value", allowed=extract.UNITS),
+        Column(
+            "period_start",
+            "str",
+            "first month/year the figure covers",
+            required=False,
+            pattern=DATE,
+        ),
+        Column(
+            "period_end", "str", "last month/year the figure covers", required=False, pattern=DATE
+        ),
+        Column(
+            "qualifier",
+            "str",
+            "hedge stated with the number",
+            required=False,
+            allowed=extract.QUALIFIERS,
+        ),
+        Column("mention", "str", "the figure as written: text[start:end]"),
+        Column("quote", "str", "the sentence the figure stands in, verbatim"),
+        Column("start", "int", "offset of the mention in the document text", unit="characters"),
+        Column("end", "int", "end offset (exclusive) of the mention", unit="characters"),
+        Column("quote_start", "int", "offset of the quote in the document text", unit="characters"),
+        Column("quote_end", "int", "end offset (exclusive) of the quote", unit="characters"),
+        Column("occurrences", "int", "how often the document states this figure", unit="count"),
+    ),
+)
+
+
+def span_checks(texts: Mapping[str, str]):
+    """Row checks that tie a row to its document: the spans slice back to mention and quote."""
+
+    def check(row: Mapping[str, object]) -> str | None:
+        text = texts.get(str(row["source_id"]))
+        if text is None:
+            return f"source_id {row['source_id']!r} is not a loaded document"
+        start, end = int(row["start"]), int(row["end"])  # type: ignore[arg-type]
+        q0, q1 = int(row["quote_start"]), int(row["quote_end"])  # type: ignore[arg-type]
+        if text[start:end] != row["mention"]:
+            return f"text[{start}:{end}] is not the mention {row['mention']!r}"
+        if text[q0:q1] != row["quote"]:
+            return f"text[{q0}:{q1}] is not the quote"
+        if not (q0 <= start and end <= q1):
+            return "the mention is not inside the quote"
+        return None
+
+    return [check]
+
+
+def figures_table(documents: Sequence[Document]) -> pd.DataFrame:
+    """The figures of all documents, validated against the schema and the texts."""
+    frame = extract.table(documents)
+    validate(frame, FIGURES, span_checks({d.id: d.text for d in documents}))
+    return frame
 
 
 def documents_table(documents: Sequence[Document]) -> pd.DataFrame:
@@ -37,6 +108,28 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def to_parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """Parquet bytes (pyarrow, no index); deterministic for pinned pandas/pyarrow versions."""
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
+    return buffer.getvalue()
+
+
+def to_json_bytes(frame: pd.DataFrame, lines: bool = False) -> bytes:
+    """JSON (an array of records) or JSON Lines, UTF-8, one stable key order."""
+    records = frame.to_dict("records")
+    if lines:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def encode(frame: pd.DataFrame, fmt: str) -> bytes:
+    """A table in one of the CLI's output formats: csv, json or jsonl."""
+    return {"csv": to_csv_bytes, "json": to_json_bytes}.get(fmt, lambda f: to_json_bytes(f, True))(
+        frame
+    )
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> bool:
     """Write a table as CSV atomically; returns True when the file changed."""
     return files.write_bytes(path, to_csv_bytes(frame))
@@ -45,3 +138,11 @@ def write_csv(frame: pd.DataFrame, path: Path) -> bool:
 def read_csv(path: Path) -> pd.DataFrame:
     """Read a table written by `write_csv`, keeping empty cells as empty strings."""
     return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def read_figures(path: Path) -> pd.DataFrame:
+    """Read figures.csv with its column types (value float, offsets int, text as str)."""
+    types = {
+        c.name: {"int": "int64", "float": "float64"}.get(c.dtype, "str") for c in FIGURES.columns
+    }
+    return pd.read_csv(path, dtype=types, keep_default_na=False)

@@ -1,0 +1,63 @@
+"""Sentence spans and parenthesis masks: the context a figure or an event is read in."""
+
+import re
+from bisect import bisect_right
+
+# A sentence ends at . ! ? (and any closing quote or bracket) followed by white space and
+# an opening capital, quote, bullet or digit, or at a line break. Abbreviations like
+# "U.S." or "Mr." do not end one.
+_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[•A-Z0-9])|\n")
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|vs|etc|approx|Inc|Corp|Ltd|Co|Jr|Sr|"
+    r"Gen|Lt|Col|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e)\.)$"
+)
+_STRIP = " \t\r\n\f\v\u00a0•*-–—·"
+
+
+def sentence_bounds(text: str) -> list[int]:
+    """Start offsets of the sentences of `text` (the first is 0)."""
+    starts = [0]
+    for match in _END.finditer(text):
+        cut = match.start()
+        if match.group().startswith(".") and _ABBREV.search(text[max(0, cut - 12) : cut + 1]):
+            continue
+        starts.append(match.end() if match.group() != "\n" else cut + 1)
+    return starts
+
+
+class Sentences:
+    """Looks up the sentence around any offset of one document."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = sentence_bounds(text)
+
+    def span(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `offset`, trimmed of bullets and white space."""
+        i = bisect_right(self.starts, offset) - 1
+        start = self.starts[i]
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        while start < end and self.text[start] in _STRIP:
+            start += 1
+        while end > start and self.text[end - 1] in " \t\r\n\f\v\u00a0":
+            end -= 1
+        return start, max(end, start)
+
+
+def mask_parentheses(text: str) -> str:
+    """`text` with everything inside round brackets replaced by spaces (offsets kept).
+
+    Asides in brackets ("(though the arrangements were made back in 2014)") carry dates
+    and numbers that do not belong to the sentence's main statement.
+    """
+    out, depth = [], 0
+    for char in text:
+        if char == "(":
+            depth += 1
+            out.append(" ")
+        elif char == ")" and depth:
+            depth -= 1
+            out.append(" ")
+        else:
+            out.append(" " if depth else char)
+    return "".join(out)
