@@ -52,7 +52,7 @@ _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
 _N = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _GAP = r"[^;.]{0,80}?"
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [
+_RULES: list[tuple[str, re.Pattern[str]]] = [  # most specific first
     (
         "range",
         re.compile(
@@ -91,6 +91,21 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("year", re.compile(rf"(?P<y1>{YEAR})")),
 ]
+_YEAR = re.compile(YEAR)
+# Substrings a rule cannot match without (None: no cheap test).
+_NEEDS: dict[str, tuple[str, ...] | None] = {
+    "range": None,
+    "half": ("half",),
+    "quarter": ("quarter",),
+    "month_range": ("from",),
+    "month": None,
+    "target": ("by",),
+    "within": ("within",),
+    "ago": ("ago",),
+    "relative": ("year",),
+    "year": None,
+}
+_NO_YEAR_NEEDED = {"month_range", "within", "ago", "relative"}
 _HALVES = {"first": (1, 6), "1st": (1, 6), "second": (7, 12), "2nd": (7, 12)}
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _RELATIVE = {"last year": -1, "the previous year": -1, "this year": 0, "next year": 1}
@@ -160,10 +175,16 @@ def find(text: str, base_year: int | None = None) -> list[Period]:
     `base_year` is the publication year: it resolves "last year", "within three years" and
     months without a year. "N years ago" counts back from a year stated in `text`, if any.
     """
-    years = [int(y) for y in re.findall(YEAR, text)]
+    years = [int(y) for y in _YEAR.findall(text)]
     anchor = years[-1] if years else None
+    lower = text.lower()
     taken: list[Period] = []
     for kind, pattern in _RULES:
+        needles = _NEEDS[kind]
+        if needles is not None and not any(n in lower for n in needles):
+            continue  # a substring test is far cheaper than a regex that cannot match
+        if kind not in _NO_YEAR_NEEDED and not years:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < p.end and p.start < m.end() for p in taken):
                 continue

@@ -28,7 +28,6 @@ _WORDS = {
     "hundred": 100,
     "half a": 0.5,
 }
-_WORD_NUM = r"\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
 SCALES = {
     "trillion": 1e12,
     "trn": 1e12,
@@ -82,18 +81,30 @@ _before = "|".join(re.escape(c) for c in sorted(_CURRENCY_BEFORE, key=len, rever
 _after = "|".join(re.escape(c) for c in sorted(_CURRENCY_AFTER, key=len, reverse=True))
 _mass = r"(?:tonnes|tonne|tons|ton|Mt|mt|t)\b"
 _volume = rf"(?:cubic{_SP}+met(?:re|er)s|m3|m³|bcm)(?!\w)"
-_amount = rf"(?P<num>{_NUM}|{_WORD_NUM})(?:(?:{_SP}|-)*(?P<scale>{_SCALE}))?"
+_WORD_ALTERNATIVES = "|".join(sorted(_WORDS, key=len, reverse=True))
 
-PATTERN = re.compile(
-    rf"(?P<cur_before>{_before}){_SP}?(?P<num_b>{_NUM})(?:(?:{_SP}|-)*(?P<scale_b>{_SCALE}))?"
-    rf"|{_amount}{_SP}*(?:"
-    rf"(?P<cur_after>{_after})\b"
+_UNITS = (
+    rf"(?:(?P<cur_after>{_after})\b"
     rf"|(?P<mass>{_mass})"
     rf"|(?P<volume>{_volume})"
     rf"|(?P<pct>%|per{_SP}*cent\b|percent\b|pct\b)"
-    rf"|(?P<count>{COUNT_NOUNS})\b)",
-    re.IGNORECASE,
+    rf"|(?P<count>{COUNT_NOUNS})\b)"
 )
+# Scanning speed comes from the first character: a match can only start at a digit, a
+# dot or a currency sign/code, so every other position is rejected at once. Words and
+# units inside are case-insensitive; currency codes before a number are upper case.
+PATTERN = re.compile(
+    rf"(?=[0-9.$€₩₽UEKR])(?:"
+    rf"(?P<cur_before>{_before}){_SP}?(?P<num_b>{_NUM})(?:(?:{_SP}|-)*(?i:(?P<scale_b>{_SCALE})))?"
+    rf"|(?P<num>{_NUM})(?:(?:{_SP}|-)*(?i:(?P<scale>{_SCALE})))?{_SP}*(?i:{_UNITS}))"
+)
+# Number words count only with a scale: "one million tonnes", "two billion dollars".
+WORD_PATTERN = re.compile(
+    rf"(?i:\b(?P<num>{_WORD_ALTERNATIVES})(?:{_SP}|-)+"
+    rf"(?P<scale>trillion|billion|million|thousand)\b{_SP}*{_UNITS})"
+)
+
+_WORD_BEFORE = re.compile(rf"(?i:\b(?:{_WORD_ALTERNATIVES})(?:{_SP}|-)+)$")
 
 
 @dataclass(frozen=True)
@@ -132,8 +143,8 @@ def _scale(token: str | None, unit: str) -> float:
 def parse(match: re.Match[str]) -> Quantity | None:
     """Turn a PATTERN match into a Quantity, or None when it is not a quantity after all."""
     g = match.groupdict()
-    if g["cur_before"]:
-        unit = _CURRENCY_BEFORE[_canonical_before(g["cur_before"])]
+    if g.get("cur_before"):
+        unit = _CURRENCY_BEFORE[g["cur_before"]]
         value = number(g["num_b"]) * _scale(g["scale_b"], unit)
         return Quantity(match.start(), match.end(), value, unit)
     num, scale = g["num"], g["scale"]
@@ -159,17 +170,26 @@ def parse(match: re.Match[str]) -> Quantity | None:
     return Quantity(match.start(), match.end(), number(num) * _scale(scale, unit), unit)
 
 
-def _canonical_before(token: str) -> str:
-    """Map a matched prefix currency (any case) to a key of _CURRENCY_BEFORE."""
-    upper = token.upper()
-    return upper if upper in _CURRENCY_BEFORE else token
-
-
 def find(text: str) -> list[Quantity]:
     """Every quantity mention in `text`, in order."""
-    found = []
-    for match in PATTERN.finditer(text):
-        quantity = parse(match)
-        if quantity is not None:
-            found.append(quantity)
-    return found
+    found = [parse(m) for m in PATTERN.finditer(text)]
+    words = [parse(m) for m in _word_matches(text)]
+    if words:
+        found = sorted(found + words, key=lambda q: q.start if q else -1)
+    return [q for q in found if q is not None]
+
+
+def _word_matches(text: str) -> list[re.Match[str]]:
+    """WORD_PATTERN matches, found from their scale word backwards (scale words are rare,
+    number words are everywhere, so this is much faster than scanning for the words)."""
+    out = []
+    for needle in ("illion", "ILLION", "housand", "HOUSAND"):
+        at = text.find(needle)
+        while at >= 0:
+            head = at - 2 if needle[0] in "iI" and text[at - 2 : at - 1] in "tTrR" else at - 1
+            back = _WORD_BEFORE.search(text, max(0, head - 16), max(head, 0))
+            m = WORD_PATTERN.match(text, back.start()) if back else None
+            if m:
+                out.append(m)
+            at = text.find(needle, at + len(needle))
+    return out

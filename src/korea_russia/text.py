@@ -26,17 +26,32 @@ def sentence_bounds(text: str) -> list[int]:
 
 
 class Sentences:
-    """Looks up the sentence around any offset of one document."""
+    """Looks up the sentence around any offset of one document.
+
+    Sentence bounds are found in the paragraph around the offset only (a paragraph ends at
+    a line break, which always ends a sentence), so a long text with few figures is not
+    split from end to end.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = sentence_bounds(text)
+        self._paragraphs: dict[int, list[int]] = {}
+
+    def _starts(self, offset: int) -> tuple[list[int], int]:
+        """Sentence starts of the paragraph holding `offset`, and the paragraph's end."""
+        first = self.text.rfind("\n", 0, offset) + 1
+        last = self.text.find("\n", offset)
+        last = len(self.text) if last < 0 else last
+        if first not in self._paragraphs:
+            self._paragraphs[first] = [first + s for s in sentence_bounds(self.text[first:last])]
+        return self._paragraphs[first], last
 
     def span(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding `offset`, trimmed of bullets and white space."""
-        i = bisect_right(self.starts, offset) - 1
-        start = self.starts[i]
-        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        starts, last = self._starts(offset)
+        i = bisect_right(starts, offset) - 1
+        start = starts[i]
+        end = starts[i + 1] if i + 1 < len(starts) else last
         while start < end and self.text[start] in _STRIP:
             start += 1
         while end > start and self.text[end - 1] in " \t\r\n\f\v\u00a0":
@@ -44,20 +59,19 @@ class Sentences:
         return start, max(end, start)
 
 
+_INNERMOST = re.compile(r"\([^()]*\)")
+
+
 def mask_parentheses(text: str) -> str:
-    """`text` with everything inside round brackets replaced by spaces (offsets kept).
+    """`text` with every bracketed aside, brackets included, replaced by spaces (offsets kept).
 
     Asides in brackets ("(though the arrangements were made back in 2014)") carry dates
     and numbers that do not belong to the sentence's main statement.
     """
-    out, depth = [], 0
-    for char in text:
-        if char == "(":
-            depth += 1
-            out.append(" ")
-        elif char == ")" and depth:
-            depth -= 1
-            out.append(" ")
-        else:
-            out.append(" " if depth else char)
-    return "".join(out)
+    if "(" not in text:
+        return text
+    while True:
+        masked = _INNERMOST.sub(lambda m: " " * len(m.group()), text)
+        if masked == text:
+            return masked
+        text = masked
