@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-warnings.filterwarnings(
-    "ignore", module="quantulum3"
-)  # it warns that an optional classifier is absent
-
 from korea_russia import corpus, evaluate, extract
 from korea_russia.corpus import Document
+
+# quantulum3 warns on import that an optional classifier is absent; that is its default.
+warnings.filterwarnings("ignore", module="quantulum3")
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "gold_figures.json"
