@@ -77,6 +77,14 @@ def display(path: Path) -> str:
         return str(path)
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """Latin text in UTF-16 has a NUL in every other byte, all on the same side."""
+    if len(data) < 8:
+        return False
+    even, odd = data[0::2].count(0) / len(data[0::2]), data[1::2].count(0) / len(data[1::2])
+    return max(even, odd) > 0.4 and min(even, odd) < 0.05
+
+
 def decode(data: bytes, where: object) -> str:
     """Decode a text file's bytes, or raise InputError saying why they are not text."""
     if not data.strip():
@@ -89,8 +97,7 @@ def decode(data: bytes, where: object) -> str:
             data, encoding = data[len(bom) :], name
             break
     if encoding == "utf-8" and b"\x00" in data:
-        zeros = data.count(b"\x00") / len(data)
-        if 0.3 < zeros < 0.6:
+        if _looks_utf16(data):
             raise InputError(where, "looks like UTF-16 without a byte-order mark; save it as UTF-8")
         raise InputError(where, "is a binary file (contains NUL bytes), not text")
     try:
