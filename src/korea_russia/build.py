@@ -16,7 +16,9 @@ def build_all(
     out = Path(out) if out is not None else paths.processed_dir()
     documents = corpus.load(raw_dir, sources)
     figures = tables.figures_table(documents)
+    events = tables.events_table(documents)
     outputs = {
+        out / "events.csv": tables.to_csv_bytes(events),
         out / "documents.csv": tables.to_csv_bytes(tables.documents_table(documents)),
         out / "figures.csv": tables.to_csv_bytes(figures),
         out / "figures.parquet": tables.to_parquet_bytes(figures),

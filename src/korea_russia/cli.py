@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import __version__, corpus, extract, paths, tables
+from korea_russia import __version__, corpus, events, extract, paths, tables
 from korea_russia import files as files_module
 from korea_russia.errors import InputError
 
@@ -51,32 +51,49 @@ def _extract_one(job: tuple[Path, dict]) -> list[dict]:
     """Worker: load one file and return its figures as rows (runs in a child process)."""
     path, sources = job
     [document] = corpus.iter_documents([path], sources)
-    return [asdict(f) for f in extract.figures(document)]
+    return [extract.row(f) for f in extract.figures(document)]
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     """Extract figures from any files (default: the corpus) and write the table."""
+    return _run_table(args, _extract_one, extract.COLUMNS, "figures")
+
+
+def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], what: str) -> int:
+    """Run `worker` over the files (in --jobs processes), sort the rows, write one table."""
     sources_path = args.sources if args.sources is not None else paths.sources_csv()
     sources = corpus.read_sources(sources_path) if sources_path.exists() or args.sources else {}
     files = args.files or corpus.text_files(paths.raw_dir())
-    for path in files:  # fail on a missing or unreadable file before any work is done
+    for path in files:  # fail on a missing file before any work is done
         if not Path(path).is_file():
             raise InputError(corpus.display(Path(path)), "file not found")
     jobs = [(Path(p), sources) for p in files]
     if args.jobs > 1 and len(jobs) > 1:
         with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-            chunks = list(pool.imap(_extract_one, jobs, chunksize=1))
+            chunks = list(pool.imap(worker, jobs, chunksize=1))
     else:
-        chunks = [_extract_one(job) for job in jobs]
-    frame = pd.DataFrame([row for chunk in chunks for row in chunk], columns=extract.COLUMNS)
+        chunks = [worker(job) for job in jobs]
+    frame = pd.DataFrame([row for chunk in chunks for row in chunk], columns=columns)
     frame = frame.sort_values(["source_id", "start", "end"], ignore_index=True)
     data = tables.encode(frame, args.format)
     if args.output:
         files_module.write_bytes(args.output, data)
-        print(f"{len(frame)} figures -> {corpus.display(args.output)}", file=sys.stderr)
+        print(f"{len(frame)} {what} -> {corpus.display(args.output)}", file=sys.stderr)
     else:
         sys.stdout.write(data.decode("utf-8"))
     return 0
+
+
+def _events_one(job: tuple[Path, dict]) -> list[dict]:
+    """Worker: load one file and return its events as rows."""
+    path, sources = job
+    [document] = corpus.iter_documents([path], sources)
+    return [asdict(e) for e in events.events(document)]
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    """Extract dated events from any files (default: the corpus) and write the table."""
+    return _run_table(args, _events_one, events.COLUMNS, "events")
 
 
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
@@ -106,15 +123,17 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=None, help="output folder (default: data/processed)")
     p.set_defaults(handler=_cmd_build)
 
-    p = sub.add_parser("extract", help="extract the economic figures from any text files")
-    p.add_argument("files", nargs="*", type=Path, help="text files (default: data/raw/*.txt)")
-    p.add_argument(
-        "--sources", type=Path, default=None, help="sources CSV for ids and publication dates"
-    )
-    p.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
-    p.add_argument("-o", "--output", type=Path, default=None, help="output file (default: stdout)")
-    p.add_argument("--jobs", type=int, default=1, help="worker processes (one file each at a time)")
-    p.set_defaults(handler=_cmd_extract)
+    for name, handler, what in (
+        ("extract", _cmd_extract, "the economic figures"),
+        ("events", _cmd_events, "the dated events"),
+    ):
+        p = sub.add_parser(name, help=f"extract {what} from any text files")
+        p.add_argument("files", nargs="*", type=Path, help="text files (default: data/raw/*.txt)")
+        p.add_argument("--sources", type=Path, default=None, help="sources CSV: ids, dates")
+        p.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
+        p.add_argument("-o", "--output", type=Path, default=None, help="output (default: stdout)")
+        p.add_argument("--jobs", type=int, default=1, help="worker processes, one file each")
+        p.set_defaults(handler=handler)
 
     p = sub.add_parser("notebooks", help="execute the notebooks in place and export their charts")
     p.add_argument(

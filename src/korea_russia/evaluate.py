@@ -118,3 +118,78 @@ def score(predicted: pd.DataFrame, gold: list[Gold], explicit_only: bool = True)
         metric += r["metric"] == g.metric
         qualifier += r["qualifier"] == g.qualifier
     return Score(len(kept), len(rows), len(used), period, metric, qualifier)
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One hand-listed dated event, located by quote and date mention."""
+
+    file: str
+    start: int
+    end: int
+    date_start: str
+    date_end: str
+
+
+def load_gold_events(path: Path, texts_by_file: Mapping[str, str]) -> list[GoldEvent]:
+    """The gold events with the spans of their date mentions."""
+    out = []
+    for e in json.loads(Path(path).read_text(encoding="utf-8"))["events"]:
+        start = texts_by_file[e["file"]].index(e["quote"]) + e["quote"].index(e["mention"])
+        out.append(
+            GoldEvent(e["file"], start, start + len(e["mention"]), e["date_start"], e["date_end"])
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class EventScore:
+    """Recall and precision of dated events (span overlap), and how often the date is right."""
+
+    gold: int
+    predicted: int
+    matched: int
+    date_right: int
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+
+def score_events(
+    predicted: pd.DataFrame, gold: list[GoldEvent], exact_end: bool = True
+) -> EventScore:
+    """Score a table with file, start, end, date_start, date_end against the gold events.
+
+    A found date counts as right when its start equals the gold start at the gold's
+    precision (and, with `exact_end`, its end too): baselines that only give full
+    datetimes are compared at the precision the text supports.
+    """
+    rows = predicted.to_dict("records")
+    used: set[int] = set()
+    right = 0
+    for g in gold:
+        hit = next(
+            (
+                i
+                for i, r in enumerate(rows)
+                if i not in used
+                and r["file"] == g.file
+                and r["start"] < g.end
+                and g.start < r["end"]
+            ),
+            None,
+        )
+        if hit is None:
+            continue
+        used.add(hit)
+        r = rows[hit]
+        ok = str(r["date_start"])[: len(g.date_start)] == g.date_start
+        if exact_end:
+            ok = ok and str(r["date_end"])[: len(g.date_end)] == g.date_end
+        right += ok
+    return EventScore(len(gold), len(rows), len(used), right)

@@ -9,7 +9,7 @@ than…) and the measure (level, change, share, target). Nothing is keyed on one
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
 
@@ -127,9 +127,19 @@ class Figure:
     quote_start: int
     quote_end: int
     occurrences: int = 1
+    # Where in the document the period was read from (not a table column): the event
+    # extractor leaves those words alone, since a figure's period is not an event.
+    period_span: tuple[int, int] | None = field(
+        default=None, repr=False, metadata={"column": False}
+    )
 
 
-COLUMNS = [f.name for f in fields(Figure)]
+COLUMNS = [f.name for f in fields(Figure) if f.metadata.get("column", True)]
+
+
+def row(figure: Figure) -> dict[str, object]:
+    """A figure as a table row (the columns only)."""
+    return {name: getattr(figure, name) for name in COLUMNS}
 
 
 def _nearest_keyword(sentence: str, lo: int, hi: int) -> tuple[str, re.Match[str]] | None:
@@ -278,9 +288,17 @@ def _sentence_figures(
                 end=q.end,
                 quote_start=lo,
                 quote_end=hi,
+                period_span=_doc_span(period, lo),
             )
         )
     return out
+
+
+def _doc_span(period: periods.Period | None, lo: int) -> tuple[int, int] | None:
+    """A sentence-level period's span as document offsets (None when inherited or absent)."""
+    if period is None or period.kind == "inherited":
+        return None
+    return lo + period.start, lo + period.end
 
 
 def _inherited(previous: Figure) -> periods.Period | None:
@@ -323,6 +341,7 @@ def _multiples(doc: Document, sentences: text.Sentences, earlier: list[Figure]) 
                 end=m.end(),
                 quote_start=lo,
                 quote_end=hi,
+                period_span=(m.start("year"), m.end("year")),
             )
         )
     return out
@@ -359,6 +378,6 @@ def _deduplicate(found: Iterable[Figure]) -> list[Figure]:
 
 def table(documents: Iterable[Document]) -> pd.DataFrame:
     """The figures of all documents as a tidy table, sorted by source and position."""
-    rows = [asdict(f) for doc in documents for f in figures(doc)]
+    rows = [row(f) for doc in documents for f in figures(doc)]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.sort_values(["source_id", "start", "end"], ignore_index=True)

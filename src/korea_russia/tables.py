@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import extract, files
+from korea_russia import events, extract, files
 from korea_russia.corpus import Document
 from korea_russia.schema import DATE, Column, Schema, validate
 
@@ -55,6 +55,32 @@ FIGURES = Schema(
 )
 
 
+EVENTS = Schema(
+    name="events",
+    primary_key=("event_id",),
+    columns=(
+        Column("event_id", "str", "stable id: a hash of source, sentence and date position"),
+        Column("source_id", "str", "the document (data/sources.csv)"),
+        Column("date_start", "str", "first day/month/year of the event", pattern=DATE),
+        Column("date_end", "str", "last day/month/year of the event", pattern=DATE),
+        Column("precision", "str", "how much of the date is known", allowed=events.PRECISION),
+        Column("summary", "str", "the sentence without its date: who did what"),
+        Column("category", "str", "kind of event", allowed=events.CATEGORIES),
+        Column(
+            "actors",
+            "str",
+            "canonical names (data/reference/actors.csv), ;-separated",
+            required=False,
+        ),
+        Column("quote", "str", "the sentence, verbatim, text[quote_start:quote_end]"),
+        Column("start", "int", "offset of the date expression", unit="characters"),
+        Column("end", "int", "end offset (exclusive) of the date expression", unit="characters"),
+        Column("quote_start", "int", "offset of the quote in the document text", unit="characters"),
+        Column("quote_end", "int", "end offset (exclusive) of the quote", unit="characters"),
+    ),
+)
+
+
 def span_checks(texts: Mapping[str, str]):
     """Row checks that tie a row to its document: the spans slice back to mention and quote."""
 
@@ -64,8 +90,10 @@ def span_checks(texts: Mapping[str, str]):
             return f"source_id {row['source_id']!r} is not a loaded document"
         start, end = int(row["start"]), int(row["end"])  # type: ignore[arg-type]
         q0, q1 = int(row["quote_start"]), int(row["quote_end"])  # type: ignore[arg-type]
-        if text[start:end] != row["mention"]:
+        if "mention" in row and text[start:end] != row["mention"]:
             return f"text[{start}:{end}] is not the mention {row['mention']!r}"
+        if start >= end:
+            return f"empty span {start}:{end}"
         if text[q0:q1] != row["quote"]:
             return f"text[{q0}:{q1}] is not the quote"
         if not (q0 <= start and end <= q1):
@@ -79,6 +107,13 @@ def figures_table(documents: Sequence[Document]) -> pd.DataFrame:
     """The figures of all documents, validated against the schema and the texts."""
     frame = extract.table(documents)
     validate(frame, FIGURES, span_checks({d.id: d.text for d in documents}))
+    return frame
+
+
+def events_table(documents: Sequence[Document]) -> pd.DataFrame:
+    """The events of all documents, validated against the schema and the texts."""
+    frame = events.table(documents)
+    validate(frame, EVENTS, span_checks({d.id: d.text for d in documents}))
     return frame
 
 
