@@ -74,14 +74,15 @@ def test_extract_with_jobs_gives_the_same_table(tmp_path: Path) -> None:
         (b"\x00\x01\x02", "binary"),
     ],
 )
-def test_extract_bad_file_keeps_the_previous_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture, content: bytes, problem: str
+@pytest.mark.parametrize("command", ["extract", "events"])
+def test_bad_file_keeps_the_previous_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture, content: bytes, problem: str, command: str
 ) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
     out = tmp_path / "figures.csv"
     out.write_text("previous output\n", encoding="utf-8")
-    assert main(["extract", str(ASMOLOV), str(bad), "-o", str(out)]) == 1
+    assert main([command, str(ASMOLOV), str(bad), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad.txt" in err and problem in err
     assert "Traceback" not in err
