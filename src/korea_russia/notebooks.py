@@ -1,11 +1,16 @@
 """Execute notebooks in place with nbclient and normalise them, so outputs are byte-stable."""
 
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from korea_russia import files
+from korea_russia.errors import InputError
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -23,6 +28,23 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+@contextmanager
+def kernel_environment() -> Iterator[None]:
+    """The environment the kernel starts in, whoever calls: inline charts (no MPLBACKEND
+    override) and a fixed hash seed, so outputs do not depend on the caller's shell."""
+    saved = {k: os.environ.get(k) for k in ("MPLBACKEND", "PYTHONHASHSEED")}
+    os.environ.pop("MPLBACKEND", None)
+    os.environ["PYTHONHASHSEED"] = "0"
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 def execute(path: Path, timeout: int = 300) -> bool:
     """Run every cell of the notebook at `path` and write it back if its content changed."""
     nb = nbformat.read(path, as_version=4)
@@ -33,5 +55,14 @@ def execute(path: Path, timeout: int = 300) -> bool:
         record_timing=False,
         resources={"metadata": {"path": str(Path(path).resolve().parent)}},
     )
-    client.execute()
+    try:
+        with kernel_environment():
+            client.execute()
+    except CellExecutionError as exc:
+        failed = next((i for i, c in enumerate(nb.cells, 1) if _has_error(c)), "?")
+        raise InputError(path, f"cell {failed} failed: {exc.ename}: {exc.evalue}") from None
     return files.write_text(path, nbformat.writes(normalise(nb)) + "\n")
+
+
+def _has_error(cell: nbformat.NotebookNode) -> bool:
+    return any(o.get("output_type") == "error" for o in cell.get("outputs", []))

@@ -1,0 +1,167 @@
+"""Reference data from outside the corpus: presidential terms, the chronology, and tidy
+official trade series built from `data/reference/trade_annual.csv` by a documented rule.
+
+The rule, per year and side (KR = Korean statistics, RU = Russian):
+- a total stated by a source wins; among Korean sources, Korea Customs Service figures as
+  published by KITA come first, then KOTRA, the finance ministry (MOSF), the embassy, and
+  other Korean sources; officials' speeches come last;
+- with no stated Korean total, exports (Korea Customs Service via KOSIS) plus imports
+  (Correlates of War, which matches Korean customs where checked) give a derived total
+  (`rule = derived`), for the years that have both;
+- years with neither stay missing: they are gaps in every chart, never interpolated.
+Rows marked `unclear` or unattributed are not used for the series.
+"""
+
+from pathlib import Path
+
+import pandas as pd
+
+from korea_russia import paths
+
+KR_PREFERENCE = (
+    "KITA",
+    "KOTRA",
+    "MOSF",
+    "Embassy",
+    "Hyundai",
+    "KIEP",
+    "Foreign Minister",
+    "President",
+)
+RU_PREFERENCE = ("Federal Customs", "Putin", "Trutnev", "Naryshkin", "Russian media")
+_SOURCE_COLUMNS = ["source_title", "source_url", "source_quote"]
+
+
+def _read(name: str, folder: Path | None = None) -> pd.DataFrame:
+    return pd.read_csv((folder or paths.reference_dir()) / name, dtype=str, keep_default_na=False)
+
+
+def presidents(folder: Path | None = None) -> pd.DataFrame:
+    """Presidential terms (KR and RU), with acting presidents, in order."""
+    return _read("presidents.csv", folder)
+
+
+def timeline(folder: Path | None = None) -> pd.DataFrame:
+    """The sourced chronology of the relationship (53 events)."""
+    return _read("timeline.csv", folder)
+
+
+def _rank(reporter: str, order: tuple[str, ...]) -> int:
+    return next((i for i, key in enumerate(order) if key in reporter), len(order))
+
+
+def _side(reporter: str) -> str | None:
+    if reporter.startswith("KR") and not reporter.startswith("KR?"):
+        return "KR"
+    if reporter.startswith("RU ("):
+        return "RU"
+    return None
+
+
+def official_trade(folder: Path | None = None) -> pd.DataFrame:
+    """One row per (year, side, metric): the official value by the rule in this module's doc.
+
+    Columns: year, side, metric (bilateral_trade, exports_kr_to_ru, imports_kr_from_ru),
+    value (USD), rule (stated or derived), reporter, and the source columns.
+    """
+    raw = _read("trade_annual.csv", folder)
+    raw["side"] = raw["reporter"].map(_side)
+    raw = raw[raw["side"].notna()]
+    rows = []
+    for (year, side), group in raw.groupby(["year", "side"], sort=True):
+        order = KR_PREFERENCE if side == "KR" else RU_PREFERENCE
+        ranked = group.assign(rank=group["reporter"].map(lambda r, o=order: _rank(r, o)))
+        ranked = ranked.sort_values("rank", kind="stable")
+        for column, metric in (
+            ("total_usd", "bilateral_trade"),
+            ("exports_kr_to_ru_usd", "exports_kr_to_ru"),
+            ("imports_kr_from_ru_usd", "imports_kr_from_ru"),
+        ):
+            stated = ranked[ranked[column] != ""]
+            if metric != "bilateral_trade" and side == "KR":
+                customs = stated[stated["reporter"].str.contains("Korea Customs|COW", regex=True)]
+                stated = customs if len(customs) else stated
+            if len(stated):
+                best = stated.iloc[0]
+                rows.append(_row(int(year), side, metric, float(best[column]), "stated", best))
+    frame = pd.DataFrame(rows)
+    return _add_derived_totals(frame).sort_values(["side", "metric", "year"], ignore_index=True)
+
+
+def _row(year: int, side: str, metric: str, value: float, rule: str, src: pd.Series) -> dict:
+    return {
+        "year": year,
+        "side": side,
+        "metric": metric,
+        "value": value,
+        "rule": rule,
+        "reporter": src["reporter"],
+        **{c: src[c] for c in _SOURCE_COLUMNS},
+    }
+
+
+def _add_derived_totals(frame: pd.DataFrame) -> pd.DataFrame:
+    """Korean totals as exports + imports for years with both and no stated total."""
+    kr = frame[frame["side"] == "KR"]
+    have_total = set(kr.loc[kr["metric"] == "bilateral_trade", "year"])
+    exports = kr[kr["metric"] == "exports_kr_to_ru"].set_index("year")
+    imports = kr[kr["metric"] == "imports_kr_from_ru"].set_index("year")
+    derived = []
+    for year in sorted(set(exports.index) & set(imports.index) - have_total):
+        e, i = exports.loc[year], imports.loc[year]
+        derived.append(
+            {
+                "year": year,
+                "side": "KR",
+                "metric": "bilateral_trade",
+                "value": float(e["value"]) + float(i["value"]),
+                "rule": "derived",
+                "reporter": f"exports: {e['reporter']} + imports: {i['reporter']}",
+                "source_title": f"{e['source_title']} (exports + imports)",
+                "source_url": e["source_url"],
+                "source_quote": f"{e['source_quote']} | {i['source_quote']}",
+            }
+        )
+    return pd.concat([frame, pd.DataFrame(derived)], ignore_index=True)
+
+
+def lng(folder: Path | None = None) -> pd.DataFrame:
+    """South Korea's LNG imports from Russia as reported (mixed bases: points, not a line)."""
+    frame = _read("lng_annual.csv", folder)
+    frame["year"] = frame["year"].astype(int)
+    frame["tonnes"] = pd.to_numeric(frame["tonnes"], errors="coerce")
+    return frame
+
+
+def investment(folder: Path | None = None) -> pd.DataFrame:
+    """Korean direct investment in Russia: annual flows and cumulative stocks as reported."""
+    return _read("investment.csv", folder)
+
+
+# The events each chart annotates (an editorial choice; every row comes from timeline.csv).
+TRADE_EVENTS = {
+    "1990-09-30": "1990 diplomatic relations",
+    "2008-09-29": "2008 strategic partnership",
+    "2014-03-18": "2014 Crimea",
+    "2017-09-07": "2017 Nine Bridges (EEF)",
+    "2022-02-24": "2022 invasion; export controls",
+    "2025-06-04": "2025 Lee Jae-myung",
+}
+ENERGY_EVENTS = {
+    "2005": "2005 KOGAS–Sakhalin contract",
+    "2009-02-18": "2009 Sakhalin-2 LNG starts",
+    "2014-03-18": "2014 Crimea",
+    "2022-02-24": "2022 invasion",
+}
+
+
+def key_events(labels: dict[str, str], folder: Path | None = None) -> pd.DataFrame:
+    """The timeline rows at the given dates, with a short label each; a date missing from
+    the timeline is an error, so a chart never annotates an unsourced event."""
+    rows = timeline(folder)
+    chosen = rows[rows["date"].isin(labels)].drop_duplicates("date").copy()
+    missing = sorted(set(labels) - set(chosen["date"]))
+    if missing:
+        raise KeyError(f"not in data/reference/timeline.csv: {', '.join(missing)}")
+    chosen["label"] = chosen["date"].map(labels)
+    return chosen.sort_values("date", ignore_index=True)

@@ -1,0 +1,362 @@
+"""One function per chart the notebooks show; each returns the figure and the rows it drew,
+so a notebook can state (and assert) exactly what is on the chart."""
+
+import re
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MultipleLocator
+
+from korea_russia import charts, cite
+from korea_russia.charts import COLOURS
+
+BN = 1e9
+GREY = "#8c8c8c"
+BANDS_NOTE = "Shaded: South Korean presidents (hatched: acting)."
+
+
+def _source_colours(source_ids: list[str]) -> dict[str, str]:
+    """A fixed colour per source, in order of publication."""
+    table = cite.sources()
+    ordered = sorted(set(source_ids), key=lambda i: (table.loc[i, "published"], i))
+    palette = charts.SOURCE_COLOURS
+    return {s: COLOURS[palette[k % len(palette)]] for k, s in enumerate(ordered)}
+
+
+def describe(row: pd.Series, scale: float = BN, unit: str = "US$", suffix: str = "bn") -> str:
+    """A figure as a reader would quote it: "> US$22bn in 2019 — Asmolov, … (2021)"."""
+    sign = charts.QUALIFIER_SIGNS[row["qualifier"]]
+    start, end = row["period_start"], row["period_end"]
+    when = f" in {start}" if start == end and start else f" in {start}–{end}" if start else ""
+    target = "target: " if row["measure"] == "target" else ""
+    amount = f"{unit}{row['value'] / scale:g}{suffix}"
+    return f"{target}{sign}{amount}{when} — {cite.short(row['source_id'])}"
+
+
+def _points(
+    ax: Axes, rows: pd.DataFrame, scale: float, unit: str, suffix: str
+) -> tuple[list, list]:
+    """Article figures as numbered points: ▲ over, ○ approximately, ● as stated, hollow ★ for
+    targets, and a bar across the years for figures that cover several years."""
+    colours = _source_colours(list(rows["source_id"]))
+    xs, ys, labels, cs = [], [], [], []
+    for _, row in rows.iterrows():
+        lo, hi = charts.period_span(row["period_start"], row["period_end"])
+        x, y, c = (lo + hi) / 2, row["value"] / scale, colours[row["source_id"]]
+        if hi - lo > 1.01:
+            ax.plot([lo, hi], [y, y], color=c, lw=2.5, solid_capstyle="butt", zorder=4)
+        if row["measure"] == "target":
+            ax.scatter(
+                [x], [y], marker="*", s=220, facecolor="white", edgecolor=c, lw=1.5, zorder=5
+            )
+        else:
+            hollow = row["qualifier"] == "approx"
+            ax.scatter(
+                [x],
+                [y],
+                marker=charts.QUALIFIER_MARKERS[row["qualifier"]],
+                s=64,
+                facecolor="white" if hollow else c,
+                edgecolor=c,
+                lw=1.6,
+                zorder=5,
+            )
+        xs.append(x)
+        ys.append(y)
+        labels.append(describe(row, scale, unit, suffix))
+        cs.append(c)
+    charts.numbered_points(ax, xs, ys, cs)
+    return labels, cs
+
+
+def _point_legend() -> list[Line2D]:
+    """Legend entries for the shapes the article points use."""
+
+    def handle(marker: str, label: str, face: str = "#555555", size: float = 7) -> Line2D:
+        return Line2D(
+            [],
+            [],
+            ls="",
+            marker=marker,
+            markersize=size,
+            markerfacecolor=face,
+            markeredgecolor="#555555",
+            label=label,
+        )
+
+    return [
+        handle("o", "article figure, as stated"),
+        handle("o", "article figure, approximately", face="white"),
+        handle("^", "article figure, over / at least"),
+        handle("*", "article target", face="white", size=11),
+    ]
+
+
+def _frame(figsize: tuple[float, float] = (11, 6.8), bottom: float = 0.25) -> tuple[Figure, Axes]:
+    charts.style()
+    fig, ax = plt.subplots(figsize=figsize)
+    fig.subplots_adjust(left=0.07, right=0.98, top=0.92, bottom=bottom)
+    return fig, ax
+
+
+def trade(
+    figures: pd.DataFrame,
+    official: pd.DataFrame,
+    terms: pd.DataFrame,
+    key_events: pd.DataFrame,
+    title: str,
+) -> tuple[Figure, pd.DataFrame, pd.DataFrame]:
+    """Bilateral trade over time: the official series behind, the articles' figures in front.
+
+    Returns the figure, the article rows placed on the time axis, and the official rows drawn.
+    """
+    fig, ax = _frame()
+    lo, hi = 1988.0, 2026.0
+    charts.presidency_bands(ax, terms, lo, hi)
+    charts.event_markers(ax, key_events)
+    drawn = official[
+        (official["metric"] == "bilateral_trade") & official["year"].between(1988, 2025)
+    ]
+    kr = drawn[drawn["side"] == "KR"].set_index("year")["value"].reindex(range(1990, 2025))
+    ax.plot(
+        kr.index + 0.5,
+        kr.values / BN,
+        color=GREY,
+        lw=2,
+        zorder=2,
+        label="official total, Korean statistics (breaks: no total found)",
+    )
+    ru = drawn[drawn["side"] == "RU"]
+    ax.scatter(
+        ru["year"] + 0.5,
+        ru["value"] / BN,
+        marker="s",
+        s=22,
+        color=GREY,
+        zorder=3,
+        label="total stated by Russian officials",
+    )
+    rows = figures[(figures["metric"] == "bilateral_trade") & (figures["unit"] == "USD")]
+    placed = rows[rows["period_start"] != ""].sort_values(["period_start", "figure_id"])
+    labels, colours = _points(ax, placed, BN, "US$", "bn")
+    notes = [
+        f"not placed (no year in the text): {describe(r)}"
+        for _, r in rows[rows["period_start"] == ""].iterrows()
+    ]
+    charts.key_box(ax, labels, colours, notes=notes)
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
+    ax.set_ylim(0, 36)
+    ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
+    ax.set_title(title)
+    ax.legend(
+        handles=ax.get_legend_handles_labels()[0] + _point_legend(),
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.05),
+        ncol=3,
+        fontsize=8,
+    )
+    charts.footer(
+        fig,
+        [
+            charts.article_sources(placed["source_id"]) + ". " + BANDS_NOTE,
+            charts.official_sources(drawn["reporter"]) + ".",
+        ],
+    )
+    return fig, placed, drawn
+
+
+def energy(
+    figures: pd.DataFrame,
+    lng: pd.DataFrame,
+    terms: pd.DataFrame,
+    key_events: pd.DataFrame,
+    title: str,
+) -> tuple[Figure, pd.DataFrame]:
+    """LNG from Russia to South Korea: the articles' tonnages and the reported annual figures,
+    as points only, since the reported figures mix contract, exporter and customs bases."""
+    fig, ax = _frame((11, 6.2), bottom=0.22)
+    lo, hi = 2004.0, 2026.0
+    charts.presidency_bands(ax, terms, lo, hi)
+    charts.event_markers(ax, key_events)
+    ref = lng.dropna(subset=["tonnes"])
+    ax.scatter(
+        ref["year"] + 0.5,
+        ref["tonnes"] / 1e6,
+        marker="s",
+        s=30,
+        color=GREY,
+        zorder=3,
+        label="reported annual figure (mixed bases: contract, exporter, customs)",
+    )
+    rows = figures[
+        figures["metric"].isin(["lng_imports", "energy_imports"]) & (figures["unit"] == "t")
+    ]
+    rows = rows[rows["period_start"] != ""].sort_values(["period_start", "figure_id"])
+    labels, colours = _points(ax, rows, 1e6, "", " Mt")
+    charts.key_box(ax, labels, colours)
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
+    ax.set_ylim(0, 3)
+    ax.set_ylabel("LNG from Russia to South Korea, million tonnes a year")
+    ax.set_title(title)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.05), fontsize=8)
+    hosts = sorted({re.sub(r"^https?://(www\.)?", "", u).split("/")[0] for u in ref["source_url"]})
+    charts.footer(
+        fig,
+        [
+            charts.article_sources(rows["source_id"]) + ". " + BANDS_NOTE,
+            "Reported figures (data/reference/lng_annual.csv), from: " + ", ".join(hosts) + ".",
+        ],
+    )
+    return fig, rows
+
+
+def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]:
+    """Investment, fund and project values as labelled bars with their periods and hedges:
+    a cumulative stock, a pledge and a valuation are different things, so no time series."""
+    rows = figures[
+        figures["metric"].isin(["investment", "fund_value", "project_value"])
+        & (figures["unit"] == "USD")
+    ]
+    order = rows.sort_values(["value", "figure_id"]).reset_index(drop=True)
+    kinds = {
+        "investment": "invested in Russia (cumulative)",
+        "fund_value": "joint fund (pledge)",
+        "project_value": "gas pipeline via North Korea (valuation)",
+    }
+    colours = {
+        "investment": COLOURS["blue"],
+        "fund_value": COLOURS["orange"],
+        "project_value": COLOURS["green"],
+    }
+    charts.style()
+    fig, ax = plt.subplots(figsize=(11, 4.6))
+    fig.subplots_adjust(left=0.3, right=0.97, top=0.86, bottom=0.22)
+    ax.set_axisbelow(True)
+    ax.grid(axis="x", color="#dddddd")
+    ax.grid(axis="y", visible=False)
+    for i, r in order.iterrows():
+        ax.barh(i, r["value"] / BN, color=colours[r["metric"]], height=0.55)
+        sign = charts.QUALIFIER_SIGNS[r["qualifier"]]
+        ax.text(
+            r["value"] / BN + 0.05, i, f"{sign}US${r['value'] / BN:g}bn", va="center", fontsize=10
+        )
+    ticks = []
+    for r in order.itertuples():
+        period = f"{r.period_start}–{r.period_end}" if r.period_start else "no period stated"
+        ticks.append(f"{kinds.get(r.metric, r.metric)}\n{period}\n{cite.short(r.source_id)}")
+    ax.set_yticks(range(len(order)), ticks, fontsize=8.5)
+    ax.set_xlim(0, order["value"].max() / BN * 1.25)
+    ax.set_xlabel("US$ billion (current prices, as stated)")
+    ax.set_title(title)
+    charts.footer(
+        fig,
+        [
+            charts.article_sources(order["source_id"]) + ".",
+            "≈ approximately · ≥ no less than · ≤ up to, as each article hedges it.",
+        ],
+    )
+    return fig, order
+
+
+def timeline(
+    events: pd.DataFrame,
+    reference_events: pd.DataFrame,
+    official: pd.DataFrame,
+    terms: pd.DataFrame,
+    title: str,
+) -> tuple[Figure, pd.DataFrame]:
+    """Events by category in lanes (reference chronology filled, article events hollow), with
+    presidential terms behind and the official trade total above for context."""
+    charts.style()
+    fig, (top, ax) = plt.subplots(
+        2, 1, figsize=(11, 7.4), sharex=True, gridspec_kw={"height_ratios": [1, 3], "hspace": 0.08}
+    )
+    fig.subplots_adjust(left=0.1, right=0.98, top=0.93, bottom=0.16)
+    lo, hi = 1988.0, 2026.0
+    kr = official[(official["side"] == "KR") & (official["metric"] == "bilateral_trade")]
+    series = kr.set_index("year")["value"].reindex(range(1990, 2025))
+    top.plot(series.index + 0.5, series.values / BN, color=GREY, lw=1.8)
+    top.set_ylabel("trade,\nUS$ bn", fontsize=8.5)
+    top.set_ylim(0, 30)
+    top.set_title(title)
+    charts.presidency_bands(top, terms, lo, hi)
+    lanes = list(charts.CATEGORY_COLOURS)
+    for i, lane in enumerate(lanes):
+        colour = COLOURS[charts.CATEGORY_COLOURS[lane]]
+        ref = reference_events[reference_events["category"] == lane]
+        ax.scatter(
+            [charts.decimal_year(d[:10]) for d in ref["date"]],
+            [i - 0.12] * len(ref),
+            s=38,
+            color=colour,
+            zorder=3,
+            label="reference chronology" if i == 0 else None,
+        )
+        art = events[events["category"] == lane]
+        ax.scatter(
+            [charts.decimal_year(d) for d in art["date_start"]],
+            [i + 0.16] * len(art),
+            s=38,
+            facecolor="white",
+            edgecolor=colour,
+            lw=1.3,
+            zorder=3,
+            label="stated in an article" if i == 0 else None,
+        )
+    for term in terms[terms["country"] == "KR"].itertuples():
+        ax.axvline(charts.decimal_year(term.start), color="#dddddd", lw=0.8, zorder=0)
+    ax.set_yticks(range(len(lanes)), lanes)
+    ax.set_ylim(len(lanes) - 0.4, -0.6)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#f0f0f0")
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=2, fontsize=8)
+    charts.footer(
+        fig,
+        [
+            charts.article_sources(events["source_id"]) + ".",
+            "Reference chronology: data/reference/timeline.csv (each row sourced). Trade: official "
+            "Korean totals, data/reference/trade_annual.csv. Thin lines: a new president in Seoul.",
+        ],
+    )
+    return fig, events
+
+
+def figures_by_source(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]:
+    """How many economic figures each source states, by metric (repeats counted once)."""
+    counts = figures.pivot_table(
+        index="source_id", columns="metric", values="figure_id", aggfunc="count", fill_value=0
+    )
+    table = cite.sources()
+    counts = counts.loc[sorted(counts.index, key=lambda s: table.loc[s, "published"])]
+    charts.style()
+    fig, ax = plt.subplots(figsize=(11, 4.4))
+    fig.subplots_adjust(left=0.3, right=0.98, top=0.88, bottom=0.2)
+    ax.set_axisbelow(True)
+    palette = [
+        COLOURS[c] for c in ("blue", "orange", "green", "vermilion", "purple", "sky", "black")
+    ]
+    left = [0] * len(counts)
+    for k, metric in enumerate(counts.columns):
+        ax.barh(
+            [cite.short(s).replace(", ", ",\n", 1) for s in counts.index],
+            counts[metric],
+            left=left,
+            color=palette[k % len(palette)],
+            label=metric.replace("_", " "),
+            height=0.6,
+        )
+        left = [a + b for a, b in zip(left, counts[metric], strict=True)]
+    ax.set_xlabel("economic figures stated")
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#dddddd")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_title(title)
+    charts.footer(fig, [charts.article_sources(figures["source_id"]) + "."])
+    return fig, counts
