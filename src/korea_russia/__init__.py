@@ -7,4 +7,13 @@ try:
 except PackageNotFoundError:  # running from a source tree that was never installed
     __version__ = "0+unknown"
 
-__all__ = ["__version__"]
+
+def cite(*args, **kwargs):
+    """`korea_russia.cite(metric, year=None, *, source=None, style="short")`: the figures for
+    a metric and year with their citations (see `korea_russia.citations.cite`)."""
+    from korea_russia.citations import cite as _cite  # imported late: pandas is slow to load
+
+    return _cite(*args, **kwargs)
+
+
+__all__ = ["__version__", "cite"]

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from korea_russia import corpus, files, paths, tables
+from korea_russia import citations, corpus, datapackage, files, paths, tables
 
 
 def build_all(
@@ -13,14 +13,27 @@ def build_all(
     Every table is computed before any is written, so a bad input leaves the previous
     outputs untouched, and each file is replaced atomically.
     """
+    # With --out, everything goes there (tests, trial runs); by default the register of
+    # figures goes to reports/, beside the charts, and the tables to data/processed/.
+    reports = Path(out) if out is not None else paths.project_root() / "reports"
     out = Path(out) if out is not None else paths.processed_dir()
     documents = corpus.load(raw_dir, sources)
     figures = tables.figures_table(documents)
     events = tables.events_table(documents)
+    table = citations.sources(sources)
+    register = citations.register(figures, table).encode("utf-8")
     outputs = {
         out / "events.csv": tables.to_csv_bytes(events),
+        out / "sources.bib": citations.bibtex(table).encode("utf-8"),
+        out / "sources.json": citations.csl_json(table).encode("utf-8"),
+        out / "datapackage.json": datapackage.to_json().encode("utf-8"),
+        reports / "figures.md": register,
         out / "documents.csv": tables.to_csv_bytes(tables.documents_table(documents)),
         out / "figures.csv": tables.to_csv_bytes(figures),
         out / "figures.parquet": tables.to_parquet_bytes(figures),
     }
+    readme = paths.project_root() / "README.md"
+    if out == paths.processed_dir() and readme.is_file():
+        text = readme.read_text(encoding="utf-8")
+        outputs[readme] = citations.update_readme(text, table).encode("utf-8")
     return [(path, files.write_bytes(path, data)) for path, data in outputs.items()]

@@ -15,7 +15,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
-from korea_russia import cite, files, paths
+from korea_russia import citations, files, paths
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 COLOURS = {
@@ -167,7 +167,7 @@ def footer(fig: Figure, lines: Sequence[str], width: int = 175) -> None:
 
 def article_sources(source_ids: Iterable[str]) -> str:
     """The footer line for the articles whose rows are plotted."""
-    return "Articles: " + cite.short_list(source_ids)
+    return "Articles: " + citations.short_list(source_ids)
 
 
 def reporter_short(reporter: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import __version__, corpus, events, extract, paths, tables
+from korea_russia import __version__, citations, corpus, events, extract, paths, tables
 from korea_russia import files as files_module
 from korea_russia.errors import InputError
 
@@ -96,6 +96,15 @@ def _cmd_events(args: argparse.Namespace) -> int:
     return _run_table(args, _events_one, events.COLUMNS, "events")
 
 
+def _cmd_cite(args: argparse.Namespace) -> int:
+    """Print the figures for a metric and year (or one figure id) with their citations."""
+    found = citations.cite(
+        args.metric, args.year, source=args.source, style=args.style, figure_id=args.id
+    )
+    print(found)
+    return 0
+
+
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--raw", type=Path, default=None, help="folder of .txt files (default: data/raw)"
@@ -134,6 +143,14 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", type=Path, default=None, help="output (default: stdout)")
         p.add_argument("--jobs", type=int, default=1, help="worker processes, one file each")
         p.set_defaults(handler=handler)
+
+    p = sub.add_parser("cite", help="a figure with its citation, e.g. cite bilateral_trade 2024")
+    p.add_argument("metric", nargs="?", help="metric name or part of it (trade, lng, investment…)")
+    p.add_argument("year", nargs="?", type=int, help="a year the figure covers")
+    p.add_argument("--source", help="only this source_id")
+    p.add_argument("--style", choices=citations.STYLES, default="short")
+    p.add_argument("--id", help="one figure by its figure_id")
+    p.set_defaults(handler=_cmd_cite)
 
     for name in ("notebooks", "figures"):  # `figures`: the name users look for to redraw charts
         p = sub.add_parser(name, help="execute the notebooks in place, export reports/figures/")

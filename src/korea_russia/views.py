@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MultipleLocator
 
-from korea_russia import charts, cite
+from korea_russia import charts, citations
 from korea_russia.charts import COLOURS
 
 BN = 1e9
@@ -20,7 +20,7 @@ BANDS_NOTE = "Shaded: South Korean presidents (hatched: acting)."
 
 def _source_colours(source_ids: list[str]) -> dict[str, str]:
     """A fixed colour per source, in order of publication."""
-    table = cite.sources()
+    table = citations.sources()
     ordered = sorted(set(source_ids), key=lambda i: (table.loc[i, "published"], i))
     palette = charts.SOURCE_COLOURS
     return {s: COLOURS[palette[k % len(palette)]] for k, s in enumerate(ordered)}
@@ -33,7 +33,7 @@ def describe(row: pd.Series, scale: float = BN, unit: str = "US$", suffix: str =
     when = f" in {start}" if start == end and start else f" in {start}–{end}" if start else ""
     target = "target: " if row["measure"] == "target" else ""
     amount = f"{unit}{row['value'] / scale:g}{suffix}"
-    return f"{target}{sign}{amount}{when} — {cite.short(row['source_id'])}"
+    return f"{target}{sign}{amount}{when} — {citations.short(row['source_id'])}"
 
 
 def _points(
@@ -248,7 +248,7 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
     ticks = []
     for r in order.itertuples():
         period = f"{r.period_start}–{r.period_end}" if r.period_start else "no period stated"
-        ticks.append(f"{kinds.get(r.metric, r.metric)}\n{period}\n{cite.short(r.source_id)}")
+        ticks.append(f"{kinds.get(r.metric, r.metric)}\n{period}\n{citations.short(r.source_id)}")
     ax.set_yticks(range(len(order)), ticks, fontsize=8.5)
     ax.set_xlim(0, order["value"].max() / BN * 1.25)
     ax.set_xlabel("US$ billion (current prices, as stated)")
@@ -333,7 +333,7 @@ def figures_by_source(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.Dat
     counts = figures.pivot_table(
         index="source_id", columns="metric", values="figure_id", aggfunc="count", fill_value=0
     )
-    table = cite.sources()
+    table = citations.sources()
     counts = counts.loc[sorted(counts.index, key=lambda s: table.loc[s, "published"])]
     charts.style()
     fig, ax = plt.subplots(figsize=(11, 4.4))
@@ -345,7 +345,7 @@ def figures_by_source(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.Dat
     left = [0] * len(counts)
     for k, metric in enumerate(counts.columns):
         ax.barh(
-            [cite.short(s).replace(", ", ",\n", 1) for s in counts.index],
+            [citations.short(s).replace(", ", ",\n", 1) for s in counts.index],
             counts[metric],
             left=left,
             color=palette[k % len(palette)],

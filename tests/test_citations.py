@@ -1,0 +1,154 @@
+"""Citations: cite() and the CLI, bibliography exports, the register, the data package."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import bibtexparser
+import pandas as pd
+import pytest
+
+import korea_russia
+from korea_russia import charts, citations, tables
+from korea_russia.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+PROCESSED = ROOT / "data" / "processed"
+FIGURES = tables.read_figures(PROCESSED / "figures.csv")
+SOURCES = pd.read_csv(ROOT / "data" / "sources.csv", dtype=str, keep_default_na=False)
+
+
+def test_cite_trade_2024_gives_gubins_figure() -> None:
+    [found] = korea_russia.cite("bilateral_trade", 2024)
+    assert (found.value, found.unit, found.source_id) == (11.4e9, "USD", "riac-gubin-2025")
+    assert str(found) == (
+        "$11.4 billion (bilateral trade, 2024) — "
+        "Gubin, Russian International Affairs Council (2025)"
+    )
+
+
+def test_short_form_keeps_the_hedge() -> None:
+    [found] = korea_russia.cite("trade", 2019)
+    assert found.text.startswith(
+        "over US$22 billion (bilateral trade, 2019) — Asmolov, New Eastern"
+    )
+
+
+def test_long_and_markdown_styles_carry_metadata_and_the_verbatim_quote() -> None:
+    [long] = korea_russia.cite("bilateral_trade", 2019, style="long")
+    assert "Konstantin Asmolov, “On Russia's Foreign Minister's Visit to Seoul”" in long.text
+    assert "New Eastern Outlook, 2021-04-08." in long.text
+    assert "which rose to over US$22 billion in 2019 from $200 million" in long.text
+    [md] = korea_russia.cite("lng", 2024, style="markdown")
+    assert md.text.startswith(
+        "> “Notably, Russia shipped 2.1 million tonnes of LNG to South Korea in 2024"
+    )
+    assert "Andrey Gubin, *Russian International Affairs Council*, 2025" in md.text
+
+
+def test_disagreeing_sources_are_all_returned_and_flagged() -> None:
+    other = FIGURES[FIGURES["mention"] == "$21 billion"].copy()
+    other["figure_id"], other["source_id"], other["value"] = "Fother", "neo-asmolov-2021", 23e9
+    both = korea_russia.cite("bilateral_trade", 2022, figures=pd.concat([FIGURES, other]))
+    assert [(c.source_id, c.value) for c in both] == [
+        ("neo-asmolov-2021", 23e9),
+        ("riac-gubin-2025", 21e9),
+    ]
+    assert str(both).startswith("2 sources disagree:")
+
+
+def test_no_match_suggests_the_nearest_figures() -> None:
+    with pytest.raises(citations.NoMatch) as caught:
+        korea_russia.cite("bilateral_trade", 2023)
+    message = str(caught.value)
+    assert message.startswith(
+        "bilateral_trade in 2023: no figure found; nearest: $11.4 billion (2024"
+    )
+    assert "$21 billion (2022" in message
+
+
+def test_cli_cite_and_its_errors(capsys: pytest.CaptureFixture) -> None:
+    assert main(["cite", "bilateral_trade", "2024"]) == 0
+    assert "Gubin, Russian International Affairs Council (2025)" in capsys.readouterr().out
+    assert main(["cite", "trade", "2023"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "nearest" in err
+    assert main(["cite", "gdp", "2020"]) == 1
+    assert "not a metric" in capsys.readouterr().err
+
+
+def test_every_figure_id_can_be_cited(capsys: pytest.CaptureFixture) -> None:
+    for figure_id, quote in zip(FIGURES["figure_id"], FIGURES["quote"], strict=True):
+        assert main(["cite", "--id", figure_id, "--style", "long"]) == 0
+        assert quote in capsys.readouterr().out
+    assert main(["cite", "--id", "Fnope"]) == 1
+
+
+def test_bibtex_parses_back_to_the_sources() -> None:
+    text = (PROCESSED / "sources.bib").read_text(encoding="utf-8")
+    assert text == citations.bibtex()
+    entries = {e["ID"]: e for e in bibtexparser.loads(text).entries}
+    assert set(entries) == set(SOURCES["source_id"])
+    for row in SOURCES.itertuples():
+        entry = entries[row.source_id]
+        assert entry["year"] == row.published[:4]
+        assert entry["howpublished"] == row.outlet
+        if row.author:
+            assert entry["author"].split(", ")[0] == row.author.split()[-1]
+        if row.url:
+            assert entry["url"] == row.url
+    assert entries["eaf-rinna-2018"]["month"] == "February"  # the feb macro, expanded
+    assert entries["eaf-rinna-2018"]["day"] == "03"
+
+
+def test_csl_json_parses_back_to_the_sources() -> None:
+    items = json.loads((PROCESSED / "sources.json").read_text(encoding="utf-8"))
+    by_id = {i["id"]: i for i in items}
+    assert set(by_id) == set(SOURCES["source_id"])
+    for row in SOURCES.itertuples():
+        item = by_id[row.source_id]
+        assert item["type"] == "article" and item["container-title"] == row.outlet
+        assert item["issued"]["date-parts"] == [[int(p) for p in row.published.split("-")]]
+    assert by_id["neo-asmolov-2021"]["author"] == [{"family": "Asmolov", "given": "Konstantin"}]
+
+
+def test_register_lists_every_figure_with_its_quote() -> None:
+    text = (ROOT / "reports" / "figures.md").read_text(encoding="utf-8")
+    assert text == citations.register(FIGURES)
+    for row in FIGURES.itertuples():
+        assert f"`{row.figure_id}`" in text and row.quote in text
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## Bilateral trade (7)"
+
+
+def test_footers_and_readme_use_the_citation_functions() -> None:
+    assert charts.article_sources(["riac-gubin-2025", "eaf-rinna-2018"]) == (
+        "Articles: Rinna, East Asia Forum (2018); "
+        "Gubin, Russian International Affairs Council (2025)"
+    )
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert citations.readme_block() in readme
+
+
+def test_datapackage_validates_with_frictionless() -> None:
+    path = PROCESSED / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    names = [r["name"] for r in descriptor["resources"]]
+    assert names[:3] == ["figures", "events", "sources"]
+    figures = descriptor["resources"][0]["schema"]
+    assert figures["primaryKey"] == ["figure_id"]
+    metric = next(f for f in figures["fields"] if f["name"] == "metric")
+    assert "bilateral_trade" in metric["constraints"]["enum"]
+    command = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run(
+        [str(command), "validate", "--trusted", "--json", path.name],
+        cwd=PROCESSED,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = json.loads(result.stdout)
+    assert report["valid"], [t.get("errors") for t in report["tasks"] if not t["valid"]]
+    assert result.returncode == 0
