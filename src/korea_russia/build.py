@@ -20,10 +20,14 @@ def build_all(
     documents = corpus.load(raw_dir, sources)
     figures = tables.figures_table(documents)
     events = tables.events_table(documents)
+    official = tables.official_table()
+    claims = tables.claims_table(figures, official)
     table = citations.sources(sources)
     register = citations.register(figures, table).encode("utf-8")
     outputs = {
         out / "events.csv": tables.to_csv_bytes(events),
+        out / "official_trade.csv": tables.to_csv_bytes(official),
+        out / "claims.csv": tables.to_csv_bytes(claims),
         out / "sources.bib": citations.bibtex(table).encode("utf-8"),
         out / "sources.json": citations.csl_json(table).encode("utf-8"),
         out / "datapackage.json": datapackage.to_json().encode("utf-8"),

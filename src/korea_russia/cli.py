@@ -105,6 +105,26 @@ def _cmd_cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_claims(args: argparse.Namespace) -> int:
+    """Print each article figure beside its official counterpart, with the verdict."""
+    frame = tables.read_csv(paths.processed_dir() / "claims.csv")
+    for row in frame.itertuples():
+        official = f"US${float(row.official_value) / 1e9:.2f}bn" if row.official_value else "—"
+        period = (
+            row.period_start
+            if row.period_start == row.period_end
+            else (f"{row.period_start}–{row.period_end}" if row.period_start else "no year")
+        )
+        print(
+            f"{row.verdict:<13} {row.mention:<22} {period:<10} official {official:<10} "
+            f"{citations.short(row.source_id)}"
+        )
+        print(f"{'':13} {row.note}")
+    counts = frame["verdict"].value_counts()
+    print(", ".join(f"{counts.get(v, 0)} {v}" for v in ("consistent", "differs", "unverifiable")))
+    return 0
+
+
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--raw", type=Path, default=None, help="folder of .txt files (default: data/raw)"
@@ -151,6 +171,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--style", choices=citations.STYLES, default="short")
     p.add_argument("--id", help="one figure by its figure_id")
     p.set_defaults(handler=_cmd_cite)
+
+    p = sub.add_parser("claims", help="the articles' figures against official statistics")
+    p.set_defaults(handler=_cmd_claims)
 
     for name in ("notebooks", "figures"):  # `figures`: the name users look for to redraw charts
         p = sub.add_parser(name, help="execute the notebooks in place, export reports/figures/")

@@ -7,7 +7,7 @@ import json
 from korea_russia import __version__
 from korea_russia.corpus import PRECISIONS, SOURCE_COLUMNS
 from korea_russia.schema import DATE, Column, Schema
-from korea_russia.tables import EVENTS, FIGURES
+from korea_russia.tables import CLAIMS, EVENTS, FIGURES, OFFICIAL
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 _TYPES = {"str": "string", "int": "integer", "float": "number"}
@@ -167,6 +167,24 @@ def descriptor() -> dict:
             figures,
             events_,
             sources,
+            _resource(
+                "official_trade",
+                "official_trade.csv",
+                OFFICIAL,
+                "Official trade series",
+                "One value per year, side and metric, chosen from data/reference/trade_annual.csv "
+                "by the rule in korea_russia.reference; gaps are left as gaps.",
+                foreign=False,
+            ),
+            _resource(
+                "claims",
+                "claims.csv",
+                CLAIMS,
+                "Article figures against official statistics",
+                "Each checkable figure with its official counterpart, difference and verdict "
+                "(consistent, differs, unverifiable) and the reason.",
+                foreign=True,
+            ),
             _reference(
                 "timeline",
                 [

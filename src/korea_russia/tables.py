@@ -81,6 +81,90 @@ EVENTS = Schema(
 )
 
 
+OFFICIAL = Schema(
+    name="official_trade",
+    primary_key=("side", "metric", "year"),
+    columns=(
+        Column("year", "int", "calendar year"),
+        Column("side", "str", "KR: Korean statistics; RU: Russian officials", allowed=("KR", "RU")),
+        Column(
+            "metric",
+            "str",
+            "what is measured",
+            allowed=("bilateral_trade", "exports_kr_to_ru", "imports_kr_from_ru"),
+        ),
+        Column("value", "float", "US$, current prices", unit="USD"),
+        Column(
+            "rule",
+            "str",
+            "stated by the source, or derived (exports + imports)",
+            allowed=("stated", "derived"),
+        ),
+        Column("reporter", "str", "who reports the figure (data/reference/trade_annual.csv)"),
+        Column("source_title", "str", "the source of the value"),
+        Column("source_url", "str", "its address"),
+        Column("source_quote", "str", "verbatim snippet holding the number"),
+    ),
+)
+
+CLAIMS = Schema(
+    name="claims",
+    primary_key=("figure_id",),
+    columns=(
+        Column("figure_id", "str", "the article figure (figures.csv)"),
+        Column("source_id", "str", "the article"),
+        Column("metric", "str", "what is measured", allowed=extract.METRICS),
+        Column("measure", "str", "level, change, share or target", allowed=extract.MEASURES),
+        Column("period_start", "str", "period the figure covers", required=False, pattern=DATE),
+        Column("period_end", "str", "period the figure covers", required=False, pattern=DATE),
+        Column("value", "float", "the article's value, base units"),
+        Column("unit", "str", "base unit", allowed=extract.UNITS),
+        Column(
+            "qualifier", "str", "the article's hedge", required=False, allowed=extract.QUALIFIERS
+        ),
+        Column("mention", "str", "the figure as written"),
+        Column("quote", "str", "the sentence, verbatim"),
+        Column("official_value", "float", "the official value compared with", required=False),
+        Column("official_side", "str", "KR or RU", required=False, allowed=("KR", "RU", "")),
+        Column("official_reporter", "str", "who reports the official value", required=False),
+        Column("official_source_title", "str", "source of the official value", required=False),
+        Column("official_source_url", "str", "its address", required=False),
+        Column(
+            "other_side_value", "float", "the other reporter's value, when known", required=False
+        ),
+        Column("other_side_reporter", "str", "who reports it", required=False),
+        Column("difference", "float", "article value minus official value", required=False),
+        Column("relative_difference", "float", "difference / official value", required=False),
+        Column("tolerance", "float", "relative tolerance applied", required=False),
+        Column(
+            "verdict",
+            "str",
+            "consistent, differs or unverifiable",
+            allowed=("consistent", "differs", "unverifiable"),
+        ),
+        Column("note", "str", "why: likely reasons for a gap, or what is missing"),
+    ),
+)
+
+
+def official_table() -> pd.DataFrame:
+    """The tidy official trade series, validated."""
+    from korea_russia import reference
+
+    frame = reference.official_trade()[OFFICIAL.names]
+    validate(frame, OFFICIAL)
+    return frame
+
+
+def claims_table(figures: pd.DataFrame, official: pd.DataFrame) -> pd.DataFrame:
+    """Every checkable article figure beside its official counterpart, validated."""
+    from korea_russia import claims
+
+    frame = claims.check(figures, official)
+    validate(frame, CLAIMS)
+    return frame
+
+
 def span_checks(texts: Mapping[str, str]):
     """Row checks that tie a row to its document: the spans slice back to mention and quote."""
 
@@ -175,9 +259,33 @@ def read_csv(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+def read_typed(path: Path, schema: Schema) -> pd.DataFrame:
+    """Read a table with its schema's column types; empty text stays "", empty numbers NaN."""
+    numbers = {
+        c.name: {"int": "int64", "float": "float64"}[c.dtype]
+        for c in schema.columns
+        if c.dtype != "str"
+    }
+    text = {c.name: "str" for c in schema.columns if c.dtype == "str"}
+    frame = pd.read_csv(
+        path,
+        dtype={**text, **numbers},
+        keep_default_na=False,
+        na_values={name: [""] for name in numbers},
+    )
+    return frame[schema.names]
+
+
 def read_figures(path: Path) -> pd.DataFrame:
     """Read figures.csv with its column types (value float, offsets int, text as str)."""
-    types = {
-        c.name: {"int": "int64", "float": "float64"}.get(c.dtype, "str") for c in FIGURES.columns
-    }
-    return pd.read_csv(path, dtype=types, keep_default_na=False)
+    return read_typed(path, FIGURES)
+
+
+def read_claims(path: Path) -> pd.DataFrame:
+    """Read claims.csv with its column types (official values NaN where unverifiable)."""
+    return read_typed(path, CLAIMS)
+
+
+def read_official(path: Path) -> pd.DataFrame:
+    """Read official_trade.csv with its column types."""
+    return read_typed(path, OFFICIAL)

@@ -360,3 +360,95 @@ def figures_by_source(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.Dat
     ax.set_title(title)
     charts.footer(fig, [charts.article_sources(figures["source_id"]) + "."])
     return fig, counts
+
+
+VERDICT_STYLE = {
+    "consistent": ("o", COLOURS["green"], "consistent with the official figure"),
+    "differs": ("X", COLOURS["vermilion"], "differs from the official figure"),
+    "unverifiable": ("o", "#555555", "unverifiable: no official figure for that year"),
+}
+
+
+def claims(
+    claims_: pd.DataFrame,
+    official: pd.DataFrame,
+    terms: pd.DataFrame,
+    key_events: pd.DataFrame,
+    title: str,
+) -> tuple[Figure, pd.DataFrame]:
+    """Each article trade figure against both official series (Korean and Russian reporters,
+    gaps left as gaps), coloured by verdict, on the political timeline."""
+    fig, ax = _frame()
+    lo, hi = 1988.0, 2026.0
+    charts.presidency_bands(ax, terms, lo, hi)
+    charts.event_markers(ax, key_events)
+    trade = official[official["metric"] == "bilateral_trade"]
+    for side, colour, label in (
+        ("KR", GREY, "official total, Korean statistics"),
+        ("RU", COLOURS["sky"], "total stated by Russian officials"),
+    ):
+        series = trade[trade["side"] == side].set_index("year")["value"].reindex(range(1990, 2025))
+        ax.plot(
+            series.index + 0.5,
+            series.values / BN,
+            color=colour,
+            lw=2 if side == "KR" else 0,
+            marker=None if side == "KR" else "s",
+            ms=5,
+            zorder=2,
+            label=label,
+        )
+    drawn = claims_[(claims_["metric"] == "bilateral_trade") & (claims_["period_start"] != "")]
+    drawn = drawn.sort_values(["period_start", "figure_id"])
+    xs, ys, labels, colours = [], [], [], []
+    for _, c in drawn.iterrows():
+        marker, colour, _text = VERDICT_STYLE[c["verdict"]]
+        lo_, hi_ = charts.period_span(c["period_start"], c["period_end"])
+        x, y = (lo_ + hi_) / 2, c["value"] / BN
+        hollow = c["verdict"] == "unverifiable" or c["measure"] == "target"
+        ax.scatter(
+            [x],
+            [y],
+            marker="*" if c["measure"] == "target" else marker,
+            s=120,
+            facecolor="white" if hollow else colour,
+            edgecolor=colour,
+            lw=1.6,
+            zorder=5,
+        )
+        if c["official_value"] == c["official_value"] and c["official_value"]:
+            ax.plot([x, x], [y, c["official_value"] / BN], color=colour, lw=1, ls="--", zorder=4)
+        xs.append(x)
+        ys.append(y)
+        labels.append(f"{c['verdict']}: {describe(c)}")
+        colours.append(colour)
+    charts.numbered_points(ax, xs, ys, colours)
+    charts.key_box(ax, labels, colours)
+    ax.set_xlim(lo, hi)
+    ax.xaxis.set_major_locator(MultipleLocator(5))
+    ax.set_ylim(0, 36)
+    ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
+    ax.set_title(title)
+    handles = ax.get_legend_handles_labels()[0] + [
+        Line2D(
+            [],
+            [],
+            ls="",
+            marker=m,
+            markersize=8,
+            markerfacecolor=c if v != "unverifiable" else "white",
+            markeredgecolor=c,
+            label=text,
+        )
+        for v, (m, c, text) in VERDICT_STYLE.items()
+    ]
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.05), ncol=3, fontsize=8)
+    charts.footer(
+        fig,
+        [
+            charts.article_sources(drawn["source_id"]) + ". " + BANDS_NOTE,
+            charts.official_sources(trade["reporter"]) + ".",
+            "Verdicts and their reasons: data/processed/claims.csv (korea-russia claims).",
+        ],
+    )
+    return fig, drawn

@@ -1,0 +1,255 @@
+"""Set each article figure beside the official statistic for the same thing and period.
+
+Verdicts respect the article's hedge:
+- `consistent`: a plain figure within its tolerance of the official value (the larger of 5%
+  and the rounding of the number as written, e.g. ±US$0.05bn for "US$11.4 billion"); an
+  "around" figure within 10%; "over X" / "at least X" with the official value above X;
+  "under X" / "up to X" with it below;
+- `differs`: outside that;
+- `unverifiable`: no official value for that metric and period in `data/reference/` —
+  stated as such, never estimated from neighbouring years.
+The Korean-side series (the rule in `korea_russia.reference`) decides; a Russian-side value
+for the same year is shown beside it.
+"""
+
+import math
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from korea_russia import reference
+
+VERDICTS = ("consistent", "differs", "unverifiable")
+CHECKABLE = (
+    "bilateral_trade",
+    "exports_kr_to_ru",
+    "imports_kr_from_ru",
+    "lng_imports",
+    "investment",
+)
+TOLERANCE = 0.05
+APPROX_TOLERANCE = 0.10
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One article figure, its official counterpart, the difference and the verdict."""
+
+    figure_id: str
+    source_id: str
+    metric: str
+    measure: str
+    period_start: str
+    period_end: str
+    value: float
+    unit: str
+    qualifier: str
+    mention: str
+    quote: str
+    official_value: float | None
+    official_side: str
+    official_reporter: str
+    official_source_title: str
+    official_source_url: str
+    other_side_value: float | None
+    other_side_reporter: str
+    difference: float | None
+    relative_difference: float | None
+    tolerance: float | None
+    verdict: str
+    note: str
+
+
+COLUMNS = list(Claim.__dataclass_fields__)
+
+
+def rounding(mention: str, value: float) -> float:
+    """Half a unit of the last digit written, relative to the value: "$11.4 billion" -> 0.44%."""
+    digits = "".join(ch for ch in mention.split("by")[0] if ch.isdigit() or ch == ".")
+    if not digits or value == 0:
+        return 0.0
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    number = float(digits) if digits.count(".") <= 1 else 0.0
+    return 0.5 * 10**-decimals / number if number else 0.0
+
+
+def verdict(value: float, qualifier: str, official: float, tolerance: float) -> str:
+    """consistent or differs, by the hedge the article put on its number."""
+    if qualifier in ("over", "at_least"):
+        return "consistent" if official >= value else "differs"
+    if qualifier in ("under", "up_to"):
+        return "consistent" if official <= value else "differs"
+    return "consistent" if abs(official - value) <= tolerance * official else "differs"
+
+
+def _year(figure: pd.Series) -> int | None:
+    """The one calendar year a figure covers, or None (no period, a range, part of a year)."""
+    start, end = figure["period_start"], figure["period_end"]
+    if not start or start != end or len(start) != 4:
+        return None
+    return int(start)
+
+
+def _lookup(official: pd.DataFrame, metric: str, year: int, side: str) -> pd.Series | None:
+    rows = official[
+        (official["metric"] == metric) & (official["year"] == year) & (official["side"] == side)
+    ]
+    return rows.iloc[0] if len(rows) else None
+
+
+def _unverifiable_note(figure: pd.Series, official: pd.DataFrame, lng: pd.DataFrame) -> str:
+    """Why no comparison is possible, and what the reference data does hold nearby."""
+    year = _year(figure)
+    if figure["measure"] == "target":
+        return "a target, not an observation" + (
+            f"; no official total for {year} in the reference data" if year else ""
+        )
+    if not figure["period_start"]:
+        return "the article gives no year"
+    if figure["metric"] == "investment":
+        return _investment_note(figure)
+    if year is None:
+        span = f"{figure['period_start']}–{figure['period_end']}"
+        return f"no official figure for {span} in the reference data"
+    if figure["metric"] in ("bilateral_trade", "exports_kr_to_ru", "imports_kr_from_ru"):
+        exports = _lookup(official, "exports_kr_to_ru", year, "KR")
+        known = (
+            f"; only Korean exports are known: US${exports['value'] / 1e9:.2f}bn"
+            f" ({reference_name(exports)})"
+            if (exports is not None and figure["metric"] != "exports_kr_to_ru")
+            else ""
+        )
+        return f"no official total for {year} in the reference data{known}"
+    if figure["metric"] == "lng_imports":
+        near = lng.dropna(subset=["tonnes"])
+        near = near.iloc[(near["year"] - year).abs().argsort()[:2]].sort_values("year")
+        seen = ", ".join(
+            f"{int(t / 1e5) / 10:g} Mt in {y}"
+            for y, t in zip(near["year"], near["tonnes"], strict=True)
+        )
+        return f"no reported tonnage for {year}; nearest reported: {seen} (mixed bases)"
+    return f"no official figure for {year}"
+
+
+def _investment_note(figure: pd.Series) -> str:
+    """What the reference data holds for cumulative Korean investment in Russia."""
+    stocks = reference.investment()
+    stocks = stocks[stocks["kind"] == "cumulative"]
+    held = "; ".join(
+        f"US${float(v) / 1e9:g}bn ({p})"
+        for p, v in zip(stocks["period"], stocks["value_usd"], strict=True)
+    )
+    span = f"{figure['period_start']}–{figure['period_end']}"
+    return f"no official cumulative figure for {span}; the reference data holds {held}"
+
+
+def reference_name(row: pd.Series) -> str:
+    """ "KITA" from "KR (KITA, Korean customs basis)"."""
+    from korea_russia.charts import reporter_short
+
+    return reporter_short(row["reporter"])
+
+
+def _reason(figure: pd.Series, official_row: pd.Series, other: pd.Series | None, rel: float) -> str:
+    """The likely reasons for a gap, or what makes a match."""
+    notes = []
+    if "service" in figure["quote"].lower():
+        notes.append("the article counts goods and services; the official figure is goods only")
+    if official_row["rule"] == "derived":
+        notes.append("official total = Korean exports + imports (two sources)")
+    if other is not None:
+        notes.append(f"Russian side reports US${other['value'] / 1e9:.2f}bn")
+    if figure["qualifier"] in ("over", "at_least", "under", "up_to"):
+        notes.append(f"the article gives a bound ({figure['qualifier'].replace('_', ' ')})")
+    elif abs(rel) > 0:
+        notes.append(f"{rel:+.1%} from the official value")
+    return "; ".join(notes)
+
+
+def check(
+    figures: pd.DataFrame, official: pd.DataFrame | None = None, lng: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """One row per checkable article figure with its official counterpart and verdict."""
+    official = reference.official_trade() if official is None else official
+    lng = reference.lng() if lng is None else lng
+    rows = []
+    for _, f in figures[
+        figures["metric"].isin(CHECKABLE) & (figures["unit"] != "percent")
+    ].iterrows():
+        year = _year(f)
+        main = (
+            _lookup(official, f["metric"], year, "KR") if year and f["measure"] == "level" else None
+        )
+        other = (
+            _lookup(official, f["metric"], year, "RU") if year and f["measure"] == "level" else None
+        )
+        if main is None and other is not None:
+            main, other = other, None
+        base = {
+            k: f[k]
+            for k in (
+                "figure_id",
+                "source_id",
+                "metric",
+                "measure",
+                "period_start",
+                "period_end",
+                "value",
+                "unit",
+                "qualifier",
+                "mention",
+                "quote",
+            )
+        }
+        if main is None:
+            rows.append(
+                Claim(
+                    **base,
+                    official_value=None,
+                    official_side="",
+                    official_reporter="",
+                    official_source_title="",
+                    official_source_url="",
+                    other_side_value=None,
+                    other_side_reporter="",
+                    difference=None,
+                    relative_difference=None,
+                    tolerance=None,
+                    verdict="unverifiable",
+                    note=_unverifiable_note(f, official, lng),
+                )
+            )
+            continue
+        tolerance = (
+            APPROX_TOLERANCE
+            if f["qualifier"] == "approx"
+            else max(TOLERANCE, rounding(f["mention"], f["value"]))
+        )
+        difference = f["value"] - main["value"]
+        relative = difference / main["value"]
+        rows.append(
+            Claim(
+                **base,
+                official_value=float(main["value"]),
+                official_side=main["side"],
+                official_reporter=main["reporter"],
+                official_source_title=main["source_title"],
+                official_source_url=main["source_url"],
+                other_side_value=float(other["value"]) if other is not None else None,
+                other_side_reporter=other["reporter"] if other is not None else "",
+                difference=float(difference),
+                relative_difference=round(float(relative), 6),
+                tolerance=round(tolerance, 6),
+                verdict=verdict(f["value"], f["qualifier"], main["value"], tolerance),
+                note=_reason(f, main, other, relative),
+            )
+        )
+    frame = pd.DataFrame([asdict(r) for r in rows], columns=COLUMNS)
+    return frame.sort_values(
+        ["metric", "period_start", "source_id", "figure_id"], ignore_index=True
+    )
+
+
+def is_number(value: object) -> bool:
+    """True for a real number (not None or NaN), for printing tables."""
+    return isinstance(value, int | float) and not math.isnan(value)
