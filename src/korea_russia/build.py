@@ -17,6 +17,8 @@ def build_all(
     # figures goes to reports/, beside the charts, and the tables to data/processed/.
     reports = Path(out) if out is not None else paths.project_root() / "reports"
     out = Path(out) if out is not None else paths.processed_dir()
+    for folder in (out, reports):
+        files.remove_stale_temporaries(folder)
     documents = corpus.load(raw_dir, sources)
     figures = tables.figures_table(documents)
     events = tables.events_table(documents)

@@ -36,6 +36,14 @@ def sources(path: Path | None = None) -> pd.DataFrame:
     return frame.set_index("source_id")
 
 
+def lookup(source_id: str, table: pd.DataFrame | None = None) -> pd.Series:
+    """A source's metadata; a file with no row in sources.csv gets empty (unknown) facts."""
+    table = table if table is not None else sources()
+    if source_id in table.index:
+        return table.loc[source_id]
+    return pd.Series({c: "" for c in table.columns}, name=source_id)
+
+
 def _outlet(outlet: str) -> str:
     """The outlet without an edition note: "News1 (English edition)" -> "News1"."""
     return re.sub(r"\s*\([^)]*\)\s*$", "", outlet).strip()
@@ -43,7 +51,7 @@ def _outlet(outlet: str) -> str:
 
 def short(source_id: str, table: pd.DataFrame | None = None) -> str:
     """ "Gubin, Russian International Affairs Council (2025)"; with no author, "News1 (2025)"."""
-    row = (table if table is not None else sources()).loc[source_id]
+    row = lookup(source_id, table)
     surname = row["author"].split()[-1] if row["author"] else ""
     outlet = _outlet(row["outlet"]) or source_id
     return f"{surname + ', ' if surname else ''}{outlet} ({row['published'][:4] or 'n.d.'})"
@@ -52,13 +60,13 @@ def short(source_id: str, table: pd.DataFrame | None = None) -> str:
 def short_list(source_ids: Iterable[str], table: pd.DataFrame | None = None) -> str:
     """Short citations of the distinct sources, oldest first, joined by semicolons."""
     table = table if table is not None else sources()
-    ids = sorted(set(source_ids), key=lambda i: (table.loc[i, "published"], i))
+    ids = sorted(set(source_ids), key=lambda i: (lookup(i, table)["published"], i))
     return "; ".join(short(i, table) for i in ids)
 
 
 def long(source_id: str, table: pd.DataFrame | None = None) -> str:
     """Author, "title", outlet, date, URL: the parts that are known, in that order."""
-    row = (table if table is not None else sources()).loc[source_id]
+    row = lookup(source_id, table)
     parts = [
         row["author"],
         f"“{row['title']}”" if row["title"] else "",
@@ -104,7 +112,7 @@ def _format(row: dict, style: str, table: pd.DataFrame) -> str:
     )
     if style == "long":
         return f"{what}\n{long(row['source_id'], table)}\n“{row['quote']}”\n({where})"
-    source = table.loc[row["source_id"]]
+    source = lookup(row["source_id"], table)
     name = (
         f"[{_outlet(source['outlet'])}]({source['url']})"
         if source["url"]

@@ -2,6 +2,7 @@
 
 import argparse
 import multiprocessing
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
@@ -125,6 +126,29 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_add(args: argparse.Namespace) -> int:
+    """Add a saved article to the corpus and show what was found in it."""
+    from korea_russia import add
+
+    overrides = {k: getattr(args, k) for k in ("outlet", "author", "title", "published", "url")}
+    added = add.add(args.path, overrides)
+    doc = added.document
+    print(f"added {corpus.display(doc.path)} as {doc.id!r}: {len(doc.text):,} characters")
+    for name in ("outlet", "author", "title", "published", "url"):
+        print(f"  {name:<10} {getattr(doc.source, name) or '(unknown)'}")
+    print(f"{len(added.figures)} figures:")
+    for f in added.figures:
+        period = (
+            f.period_start if f.period_start == f.period_end else f"{f.period_start}–{f.period_end}"
+        )
+        print(f"  {f.mention:<24} {f.metric:<20} {period or 'no year':<10} {f.qualifier}")
+    print(f"{len(added.events)} events:")
+    for e in added.events:
+        print(f"  {e.date_start:<10} {e.category:<10} {e.summary[:80]}")
+    print("run `make` to rebuild the tables and charts")
+    return 0
+
+
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--raw", type=Path, default=None, help="folder of .txt files (default: data/raw)"
@@ -172,6 +196,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--id", help="one figure by its figure_id")
     p.set_defaults(handler=_cmd_cite)
 
+    p = sub.add_parser("add", help="add a saved article (HTML page or text file) to the corpus")
+    p.add_argument("path", type=Path, help="the saved page (.html) or text (.txt)")
+    for name in ("outlet", "author", "title", "published", "url"):
+        p.add_argument(f"--{name}", default=None, help=f"{name} (overrides what the page says)")
+    p.set_defaults(handler=_cmd_add)
+
     p = sub.add_parser("claims", help="the articles' figures against official statistics")
     p.set_defaults(handler=_cmd_claims)
 
@@ -200,3 +230,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug, not bad input: still one line, the traceback on request
+        if os.environ.get("KOREA_RUSSIA_DEBUG"):
+            raise
+        print(
+            f"korea-russia: internal error: {type(exc).__name__}: {exc} "
+            "(set KOREA_RUSSIA_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
+        return 2

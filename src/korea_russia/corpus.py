@@ -161,8 +161,11 @@ def _check_row(row: dict[str, str], where: str) -> Source:
 
 def read_sources(path: Path) -> dict[str, Source]:
     """Read a sources CSV into {file name: Source}, with one-line errors for bad rows."""
-    where = display(path)
-    text = read_text(Path(path))
+    return parse_sources(read_text(Path(path)), display(path))
+
+
+def parse_sources(text: str, where: str) -> dict[str, Source]:
+    """Parse sources CSV text (see read_sources); `where` names it in error messages."""
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = reader.fieldnames or []
     missing = [name for name in SOURCE_COLUMNS if name not in header]

@@ -267,10 +267,12 @@ def events(
     sentences = text.Sentences(document.text)
     out: dict[tuple[str, str, str], Event] = {}
     last: _Date | None = None
+    seen: set[str] = set()
     for lo, hi in _sentences_with_dates(document.text, sentences):
         sentence = document.text[lo:hi]
-        if _FURNITURE.search(sentence) or _SPECULATION.search(sentence):
-            continue
+        if sentence in seen or _FURNITURE.search(sentence) or _SPECULATION.search(sentence):
+            continue  # a repeated sentence restates events already found
+        seen.add(sentence)
         dates = find_dates(sentence, document, lo, last)
         for d in _merge(dates):
             last = d

@@ -359,21 +359,27 @@ def figures(document: Document) -> list[Figure]:
         lo, hi = sentences.span(q.start)
         by_sentence.setdefault((lo, max(hi, q.end)), []).append(q)
     found: list[Figure] = []
+    seen: dict[str, list[Figure]] = {}  # a repeated sentence states the same figures again
     for (lo, hi), group in by_sentence.items():
-        found += _sentence_figures(document, lo, hi, group)
+        sentence = document.text[lo:hi]
+        if sentence not in seen:
+            seen[sentence] = _sentence_figures(document, lo, hi, group)
+        found += seen[sentence]
     return _deduplicate(found + _multiples(document, sentences, found))
 
 
 def _deduplicate(found: Iterable[Figure]) -> list[Figure]:
     """One row per (metric, measure, value, unit, period, qualifier), at its first mention."""
     kept: dict[tuple, Figure] = {}
+    counts: dict[tuple, int] = {}
     for f in found:
         key = (f.metric, f.measure, f.value, f.unit, f.period_start, f.period_end, f.qualifier)
-        if key in kept:
-            kept[key] = replace(kept[key], occurrences=kept[key].occurrences + 1)
-        else:
-            kept[key] = f
-    return sorted(kept.values(), key=lambda f: f.start)
+        kept.setdefault(key, f)
+        counts[key] = counts.get(key, 0) + 1
+    rows = [
+        replace(f, occurrences=counts[key]) if counts[key] > 1 else f for key, f in kept.items()
+    ]
+    return sorted(rows, key=lambda f: f.start)
 
 
 def table(documents: Iterable[Document]) -> pd.DataFrame:

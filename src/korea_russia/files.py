@@ -31,3 +31,13 @@ def write_bytes(path: Path, data: bytes) -> bool:
 def write_text(path: Path, text: str) -> bool:
     """`write_bytes` for UTF-8 text with LF line ends."""
     return write_bytes(path, text.encode("utf-8"))
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporary files a killed run left behind (`.name.xxxx.tmp`); the real
+    outputs beside them were never touched, since they are only ever replaced by rename."""
+    removed = []
+    for tmp in Path(folder).glob(".*.tmp") if Path(folder).is_dir() else []:
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    return removed

@@ -21,7 +21,7 @@ BANDS_NOTE = "Shaded: South Korean presidents (hatched: acting)."
 def _source_colours(source_ids: list[str]) -> dict[str, str]:
     """A fixed colour per source, in order of publication."""
     table = citations.sources()
-    ordered = sorted(set(source_ids), key=lambda i: (table.loc[i, "published"], i))
+    ordered = sorted(set(source_ids), key=lambda i: (citations.lookup(i, table)["published"], i))
     palette = charts.SOURCE_COLOURS
     return {s: COLOURS[palette[k % len(palette)]] for k, s in enumerate(ordered)}
 
@@ -334,7 +334,7 @@ def figures_by_source(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.Dat
         index="source_id", columns="metric", values="figure_id", aggfunc="count", fill_value=0
     )
     table = citations.sources()
-    counts = counts.loc[sorted(counts.index, key=lambda s: table.loc[s, "published"])]
+    counts = counts.loc[sorted(counts.index, key=lambda s: citations.lookup(s, table)["published"])]
     charts.style()
     fig, ax = plt.subplots(figsize=(11, 4.4))
     fig.subplots_adjust(left=0.3, right=0.98, top=0.88, bottom=0.2)

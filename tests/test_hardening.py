@@ -1,0 +1,326 @@
+"""Adding articles, bad input of every kind, interruption, and property tests."""
+
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from korea_russia import corpus, events, extract, tables
+from korea_russia.cli import main
+from korea_russia.corpus import Document, Source
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = ROOT / "tests" / "data" / "article.html"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A throwaway copy of the project's data, used as the project root."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "reports").mkdir()
+    monkeypatch.setenv("KOREA_RUSSIA_ROOT", str(tmp_path))
+    return tmp_path
+
+
+def test_add_html_brings_only_the_articles_figures(project: Path, capsys) -> None:
+    assert main(["add", str(ARTICLE)]) == 0
+    out = capsys.readouterr().out
+    assert "added data/raw/2025-seoul-and-moscow-weigh-trade-revival-" in out or "added " in out
+    sources = pd.read_csv(project / "data" / "sources.csv", dtype=str, keep_default_na=False)
+    row = sources.iloc[-1]
+    assert (row["source_id"], row["author"], row["published"], row["published_precision"]) == (
+        "example-times-doe-2025",
+        "Jane Doe",
+        "2025-11-02",
+        "day",
+    )
+    assert row["title"] == "Seoul and Moscow weigh trade revival"
+    assert row["url"] == "https://example.org/news/seoul-moscow-trade"
+    raw = project / "data" / "raw" / row["file"]
+    assert "cookies" not in raw.read_text(encoding="utf-8")
+    checksums = (project / "data" / "checksums.sha256").read_text(encoding="utf-8")
+    assert f"raw/{row['file']}" in checksums
+    assert main(["build"]) == 0
+    figures = tables.read_figures(project / "data" / "processed" / "figures.csv")
+    new = figures[figures["source_id"] == "example-times-doe-2025"]
+    found = sorted(zip(new["mention"], new["period_start"], new["metric"], strict=True))
+    assert found == [
+        ("$10.2 billion", "2024", "bilateral_trade"),
+        ("$120 million", "2023", "investment"),
+        ("$21 billion", "2022", "bilateral_trade"),
+        ("2.3 million tonnes", "2024", "lng_imports"),  # "last year", from the page's date
+    ]
+    for noise in ("2.5%", "1,380", "$9.99", "$8 billion", "7%", "$50 billion", "100 dollars"):
+        assert noise not in set(figures["mention"])
+
+
+def test_adding_the_same_article_twice_is_refused(project: Path, capsys) -> None:
+    assert main(["add", str(ARTICLE)]) == 0
+    before = (project / "data" / "sources.csv").read_bytes()
+    capsys.readouterr()
+    assert main(["add", str(ARTICLE)]) == 1
+    err = capsys.readouterr().err
+    assert "is already in the corpus as 2025-seoul-and-moscow" in err and err.count("\n") == 1
+    assert (project / "data" / "sources.csv").read_bytes() == before
+
+
+def test_add_text_file_with_options_overriding(project: Path, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Bilateral trade between Russia and South Korea reached $9 billion last year, "
+        "officials in Seoul said on Monday.\n",
+        encoding="utf-8",
+    )
+    args = [
+        "add",
+        str(note),
+        "--outlet",
+        "Wire (Seoul)",
+        "--author",
+        "Kim Min-ji",
+        "--published",
+        "2025-03",
+        "--title",
+        "Trade note",
+    ]
+    assert main(args) == 0
+    row = pd.read_csv(project / "data" / "sources.csv", dtype=str, keep_default_na=False).iloc[-1]
+    assert (row["source_id"], row["published_precision"], row["outlet"]) == (
+        "wire-min-ji-2025",
+        "month",
+        "Wire (Seoul)",
+    )
+    raw = project / "data" / "raw" / row["file"]
+    assert raw.read_bytes() == note.read_bytes()  # a text file is kept byte for byte
+    [figure] = (
+        extract.figures(corpus.load()[-1])
+        if False
+        else extract.figures(next(d for d in corpus.load() if d.id == "wire-min-ji-2025"))
+    )
+    assert (figure.value, figure.period_start) == (9e9, "2024")
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (
+            b"<html><body><nav>Home | About</nav><footer>(c) 2025</footer></body></html>",
+            "no article text found in the HTML page",
+        ),
+        (b"", "empty file"),
+    ],
+)
+def test_add_bad_pages(project: Path, tmp_path: Path, capsys, content: bytes, problem: str) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(content)
+    before = sorted(p.name for p in (project / "data" / "raw").iterdir())
+    assert main(["add", str(page)]) == 1
+    assert problem in capsys.readouterr().err
+    assert sorted(p.name for p in (project / "data" / "raw").iterdir()) == before
+
+
+def test_add_rejects_a_bad_date_option(project: Path, capsys) -> None:
+    assert main(["add", str(ARTICLE), "--published", "2 Nov 2025"]) == 1
+    assert "is not YYYY, YYYY-MM or YYYY-MM-DD" in capsys.readouterr().err
+
+
+TRADE = "Bilateral trade between Russia and South Korea reached $20 billion in 2019."
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("empty", b"", "empty file"),
+        ("whitespace", b" \n\t \r\n", "contains only white space"),
+        ("binary", bytes(range(256)) * 4, "is a binary file"),
+        ("pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>", "is a PDF file"),
+        ("utf16_bom", TRADE.encode("utf-16"), ["$20 billion"]),
+        (
+            "utf16_no_bom",
+            TRADE.encode("utf-16-le"),
+            "looks like UTF-16 without a byte-order mark",
+        ),
+        (
+            "cp1251",
+            "Товарооборот достиг $20 млрд".encode("cp1251"),
+            "is not valid utf-8 text",
+        ),
+        (
+            "mixed_line_ends",
+            (TRADE + "\r\nOther.\nAnd $5 billion of trade in 2020.\r").encode(),
+            ["$20 billion", "$5 billion"],
+        ),
+        ("number_at_start", b"$20 billion of bilateral trade in 2019", ["$20 billion"]),
+        ("number_at_end", b"In 2019 bilateral trade reached $20 billion", ["$20 billion"]),
+        (
+            "malformed",
+            b"Trade was $1,2,3 billion, $.5bn or 1.2.3 million tonnes of LNG in 2019.",
+            ["$.5bn"],
+        ),
+        # Arabic-Indic digits are digits: read as 22, and the span is still the mention
+        (
+            "non_ascii_digits",
+            "Bilateral trade reached $٢٢ billion in 2019.".encode(),
+            ["$٢٢ billion"],
+        ),
+        (
+            "non_ascii_spaces",
+            "Bilateral trade reached US$\u202f22\u00a0billion in\u20032019.".encode(),
+            ["US$\u202f22\u00a0billion"],
+        ),
+        ("one_long_line", (TRADE + " " + "x" * 1_000_000).encode(), ["$20 billion"]),
+    ],
+)
+def test_bad_input_catalogue(tmp_path: Path, capsys, name: str, content: bytes, expected) -> None:
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(content)
+    out = tmp_path / "out.json"
+    code = main(["extract", str(path), "--format", "json", "-o", str(out)])
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    if isinstance(expected, str):
+        assert code == 1 and expected in captured.err and f"{name}.txt" in captured.err
+        assert captured.err.count("\n") == 1 and not out.exists()
+    else:
+        assert code == 0
+        assert [row["mention"] for row in json.loads(out.read_text(encoding="utf-8"))] == expected
+
+
+def test_a_50_mb_file_is_read_and_deduplicated(tmp_path: Path) -> None:
+    paragraph = TRADE + " Korean firms invested $3 billion in Russia in 2020.\n"
+    path = tmp_path / "big.txt"
+    copies = 50_000_000 // len(paragraph) + 1
+    path.write_text(paragraph * copies, encoding="utf-8")
+    assert path.stat().st_size >= 50_000_000
+    out = tmp_path / "big.csv"
+    assert main(["extract", str(path), "-o", str(out)]) == 0
+    rows = pd.read_csv(out)
+    assert sorted(rows["mention"]) == ["$20 billion", "$3 billion"]
+    assert rows["occurrences"].tolist() == [copies, copies]
+
+
+def test_sources_csv_problems_through_the_cli(tmp_path: Path, capsys) -> None:
+    header = ",".join(corpus.SOURCE_COLUMNS)
+    (tmp_path / "a.txt").write_text(TRADE, encoding="utf-8")
+    for body, problem in (
+        ("a,a.txt,O,,,2019-02-30,day,,en", "'2019-02-30' is not a real date"),
+        ("a,a.txt,O,,,2019,year,,en\na,b.txt,O,,,2019,year,,en", "duplicate source_id 'a'"),
+    ):
+        sources = tmp_path / "sources.csv"
+        sources.write_text(f"{header}\n{body}\n", encoding="utf-8")
+        assert main(["extract", str(tmp_path / "a.txt"), "--sources", str(sources)]) == 1
+        assert problem in capsys.readouterr().err
+
+
+def test_killed_build_leaves_previous_outputs_intact(tmp_path: Path) -> None:
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    env = {**os.environ, "KOREA_RUSSIA_ROOT": str(ROOT)}
+    command = [
+        sys.executable,
+        "-m",
+        "korea_russia",
+        "build",
+        "--raw",
+        str(raw),
+        "--sources",
+        str(ROOT / "data" / "sources.csv"),
+        "--out",
+        str(out),
+    ]
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    texts = [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*.txt"))]
+    for i in range(400):  # make the next build slow enough to be killed in the middle
+        (raw / f"zz{i:03d}.txt").write_text(
+            texts[i % len(texts)] + f"\nCopy {i}.", encoding="utf-8"
+        )
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    time.sleep(2.0)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert process.returncode == -signal.SIGKILL
+    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".tmp")}
+    assert after == before  # every output is the previous one, whole
+    subprocess.run(command, check=True, env=env, capture_output=True)
+    final = {p.name for p in out.iterdir()}
+    assert final == set(before)  # no temporary file left behind
+    figures = pd.read_csv(out / "figures.csv")
+    # 3 of the 5 articles state figures, and so do 3 of every 5 copies: 3 + 240 sources
+    assert figures["source_id"].nunique() == 3 + 240
+
+
+def _doc(text: str, name: str = "t") -> Document:
+    source = Source(name, f"{name}.txt", published="2021-04-08", published_precision="day")
+    return Document(id=name, path=Path(f"{name}.txt"), text=text, source=source)
+
+
+_pieces = st.sampled_from(
+    [
+        "On March 23 – 25, 2021",
+        " on October 31",
+        " in December 2020",
+        "24 May 2017",
+        " last year",
+        " on Friday",
+        " in March",
+        "08.04.2021",
+        " Lavrov",
+        " Moon Jae In",
+        " visited Seoul",
+        ".",
+        ",",
+        "\n",
+        " ",
+        "2019",
+        "–",
+        "$22 billion",
+        " the following month",
+        " between 2006 and 2019",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_pieces, max_size=30).map("".join))
+def test_event_extraction_never_raises_and_spans_slice_back(text: str) -> None:
+    for event in events.events(
+        _doc(text), actors=events.load_actors(ROOT / "data/reference/actors.csv")
+    ):
+        assert event.quote_start <= event.start < event.end <= event.quote_end
+        assert text[event.quote_start : event.quote_end] == event.quote
+
+
+def test_tables_do_not_depend_on_the_order_of_documents() -> None:
+    documents = corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv")
+    forward = tables.figures_table(documents)
+    backward = tables.figures_table(list(reversed(documents)))
+    pd.testing.assert_frame_equal(forward, backward)
+    pd.testing.assert_frame_equal(
+        tables.events_table(documents), tables.events_table(documents[::-1])
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(min_value=0, max_value=1e15, allow_nan=False), min_size=1, max_size=20))
+def test_values_survive_csv_and_parquet_exactly(values: list[float]) -> None:
+    base = tables.figures_table(corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv"))
+    frame = pd.concat([base.iloc[:1]] * len(values), ignore_index=True)
+    frame["value"] = values
+    frame["figure_id"] = [f"F{i:010d}" for i in range(len(values))]
+    from_csv = pd.read_csv(io.BytesIO(tables.to_csv_bytes(frame)), dtype={"value": "float64"})
+    from_parquet = pd.read_parquet(io.BytesIO(tables.to_parquet_bytes(frame)))
+    assert from_csv["value"].tolist() == values
+    assert from_parquet["value"].tolist() == values
