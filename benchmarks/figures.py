@@ -135,7 +135,14 @@ def jobs(documents: list[Document], megabytes: float) -> list[tuple[int, float, 
         copies = max(1, int(1e6 // len(block.encode("utf-8"))))
         n_files = max(2, int(megabytes))
         for i in range(n_files):
-            Path(tmp, f"doc{i:03d}.txt").write_text(block * copies, encoding="utf-8")
+            # Every line is made unique, so no file is just the same sentences again (which
+            # the extractor would analyse once) and the timing is that of new text.
+            text = "\n".join(
+                f"{line} [{i}.{k}]" if line.strip() else line
+                for k in range(copies)
+                for line in block.split("\n")
+            )
+            Path(tmp, f"doc{i:03d}.txt").write_text(text, encoding="utf-8")
         files = sorted(str(p) for p in Path(tmp).glob("*.txt"))
         for n in (1, 2):
             cmd = [
