@@ -5,20 +5,14 @@ import itertools
 from pathlib import Path
 
 import pytest
+from helpers import doc
 
 from korea_russia import corpus, events, tables
-from korea_russia.corpus import Document, Source
 from korea_russia.schema import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv")
 EVENTS = {d.id: events.events(d) for d in DOCS}
-
-
-def doc(text: str, published: str = "2021-04-08") -> Document:
-    precision = {4: "year", 7: "month", 10: "day"}.get(len(published), "")
-    source = Source("test", "test.txt", published=published, published_precision=precision)
-    return Document(id="test", path=Path("test.txt"), text=text, source=source)
 
 
 def find(source_id: str, words: str) -> events.Event:

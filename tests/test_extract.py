@@ -4,11 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers import doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from korea_russia import corpus, evaluate, extract, tables
-from korea_russia.corpus import Document, Source
 from korea_russia.errors import InputError
 from korea_russia.schema import validate
 
@@ -17,12 +17,6 @@ GOLD = ROOT / "benchmarks" / "gold_figures.json"
 DOCS = corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv")
 BY_FILE = {d.path.name: d for d in DOCS}
 FIGURES = {d.path.name: extract.figures(d) for d in DOCS}
-
-
-def doc(text: str, published: str = "2021-04-08") -> Document:
-    precision = {4: "year", 7: "month", 10: "day"}.get(len(published), "")
-    source = Source("test", "test.txt", published=published, published_precision=precision)
-    return Document(id="test", path=Path("test.txt"), text=text, source=source)
 
 
 def one(text: str, published: str = "2021-04-08") -> extract.Figure:

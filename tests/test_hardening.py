@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from korea_russia import corpus, events, extract, tables
 from korea_russia.cli import main
-from korea_russia.corpus import Document, Source
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "tests" / "data" / "article.html"
@@ -102,11 +102,8 @@ def test_add_text_file_with_options_overriding(project: Path, tmp_path: Path) ->
     )
     raw = project / "data" / "raw" / row["file"]
     assert raw.read_bytes() == note.read_bytes()  # a text file is kept byte for byte
-    [figure] = (
-        extract.figures(corpus.load()[-1])
-        if False
-        else extract.figures(next(d for d in corpus.load() if d.id == "wire-min-ji-2025"))
-    )
+    added = next(d for d in corpus.load() if d.id == "wire-min-ji-2025")
+    [figure] = extract.figures(added)
     assert (figure.value, figure.period_start) == (9e9, "2024")
 
 
@@ -262,11 +259,6 @@ def test_killed_build_leaves_previous_outputs_intact(tmp_path: Path) -> None:
     assert figures["source_id"].nunique() == 3 + 240
 
 
-def _doc(text: str, name: str = "t") -> Document:
-    source = Source(name, f"{name}.txt", published="2021-04-08", published_precision="day")
-    return Document(id=name, path=Path(f"{name}.txt"), text=text, source=source)
-
-
 _pieces = st.sampled_from(
     [
         "On March 23 – 25, 2021",
@@ -297,7 +289,7 @@ _pieces = st.sampled_from(
 @given(st.lists(_pieces, max_size=30).map("".join))
 def test_event_extraction_never_raises_and_spans_slice_back(text: str) -> None:
     for event in events.events(
-        _doc(text), actors=events.load_actors(ROOT / "data/reference/actors.csv")
+        doc(text), actors=events.load_actors(ROOT / "data/reference/actors.csv")
     ):
         assert event.quote_start <= event.start < event.end <= event.quote_end
         assert text[event.quote_start : event.quote_end] == event.quote

@@ -53,15 +53,12 @@ def load_gold(path: Path, texts_by_file: Mapping[str, str]) -> list[Gold]:
 
 
 @dataclass(frozen=True)
-class Score:
-    """Recall and precision of (value, unit, span), and how often period and metric are right."""
+class Counts:
+    """How many gold items, predictions, and matches: recall and precision."""
 
     gold: int
     predicted: int
     matched: int
-    period_right: int
-    metric_right: int
-    qualifier_right: int
 
     @property
     def recall(self) -> float:
@@ -70,6 +67,15 @@ class Score:
     @property
     def precision(self) -> float:
         return self.matched / self.predicted if self.predicted else 1.0
+
+
+@dataclass(frozen=True)
+class Score(Counts):
+    """Recall and precision of (value, unit, span), and how often period and metric are right."""
+
+    period_right: int
+    metric_right: int
+    qualifier_right: int
 
     @property
     def period_and_metric(self) -> float:
@@ -143,21 +149,10 @@ def load_gold_events(path: Path, texts_by_file: Mapping[str, str]) -> list[GoldE
 
 
 @dataclass(frozen=True)
-class EventScore:
+class EventScore(Counts):
     """Recall and precision of dated events (span overlap), and how often the date is right."""
 
-    gold: int
-    predicted: int
-    matched: int
     date_right: int
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 1.0
 
 
 def score_events(

@@ -8,6 +8,8 @@ that, the publication year, and are dropped when neither is known (never guessed
 import re
 from dataclasses import dataclass
 
+from korea_russia.quantities import NUMBER_WORDS
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -28,24 +30,6 @@ MONTHS = {
         start=1,
     )
     for m in names
-}
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-    "twenty-five": 25,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
 }
 YEAR = r"(?<![\d.,$€₩/-])(?:19\d{2}|20\d{2})(?![\d%]|[.,]\d|-track|\s*(?:per\s*cent|percent))"
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"

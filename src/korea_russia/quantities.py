@@ -10,24 +10,12 @@ from dataclasses import dataclass
 # A number: 1,500 / 22 / 3.53 / .5, never part of a longer digit run or a malformed
 # group like 1,2,3 or 1.2.3 (the lookarounds refuse those instead of reading "1").
 _NUM = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?<=\d)(?![\d]|[.,]\d)"
-_WORDS = {
-    "one": 1,
-    "a": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twenty": 20,
-    "thirty": 30,
-    "fifty": 50,
-    "hundred": 100,
-    "half a": 0.5,
-}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
+    "forty": 40, "fifty": 50,
+}  # fmt: skip
+_WORDS = {**NUMBER_WORDS, "a": 1, "hundred": 100, "half a": 0.5}  # before a scale word
 SCALES = {
     "trillion": 1e12,
     "trn": 1e12,
