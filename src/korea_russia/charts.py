@@ -99,10 +99,9 @@ def presidency_bands(ax: Axes, terms: pd.DataFrame, lo: float, hi: float) -> lis
     """
     drawn = []
     top = blended_transform_factory(ax.transData, ax.transAxes)
-    today = 2026.0
     for i, term in enumerate(terms[terms["country"] == "KR"].itertuples()):
         start = decimal_year(term.start)
-        end = decimal_year(term.end) if term.end else today
+        end = decimal_year(term.end) if term.end else hi  # in office: to the edge of the chart
         if end < lo or start > hi:
             continue
         start, end = max(start, lo), min(end, hi)

@@ -95,6 +95,12 @@ def _point_legend() -> list[Line2D]:
     ]
 
 
+def _top(floor: float, *values: pd.Series, scale: float = BN) -> float:
+    """The top of a y-axis: the house height, raised to leave room above the largest value."""
+    peak = max((float(v.max()) for v in values if len(v)), default=0.0) / scale
+    return max(floor, peak * 1.2)
+
+
 def _frame(figsize: tuple[float, float] = (11, 6.8), bottom: float = 0.25) -> tuple[Figure, Axes]:
     charts.style()
     fig, ax = plt.subplots(figsize=figsize)
@@ -149,7 +155,7 @@ def trade(
     charts.key_box(ax, labels, colours, notes=notes)
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
-    ax.set_ylim(0, 36)
+    ax.set_ylim(0, _top(36, drawn["value"], placed["value"]))
     ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
     ax.set_title(title)
     ax.legend(
@@ -200,7 +206,7 @@ def energy(
     charts.key_box(ax, labels, colours)
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
-    ax.set_ylim(0, 3)
+    ax.set_ylim(0, _top(3, ref["tonnes"], rows["value"], scale=1e6))
     ax.set_ylabel("LNG from Russia to South Korea, million tonnes a year")
     ax.set_title(title)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.05), fontsize=8)
@@ -224,9 +230,9 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
     ]
     order = rows.sort_values(["value", "figure_id"]).reset_index(drop=True)
     kinds = {
-        "investment": "invested in Russia (cumulative)",
-        "fund_value": "joint fund (pledge)",
-        "project_value": "gas pipeline via North Korea (valuation)",
+        "investment": "investment",
+        "fund_value": "fund (size stated)",
+        "project_value": "project (valuation)",
     }
     colours = {
         "investment": COLOURS["blue"],
@@ -426,7 +432,7 @@ def claims(
     charts.key_box(ax, labels, colours)
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_locator(MultipleLocator(5))
-    ax.set_ylim(0, 36)
+    ax.set_ylim(0, _top(36, trade["value"], drawn["value"]))
     ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
     ax.set_title(title)
     handles = ax.get_legend_handles_labels()[0] + [
