@@ -158,7 +158,8 @@ def add(
     document = Document(
         id=source.source_id, path=target, text=corpus.read_text(target), source=source
     )
-    return Added(document, extract.figures(document), events.events(document))
+    found = extract.figures(document)
+    return Added(document, found, events.events(document, figures=found))
 
 
 def _append_row(sources_path: Path, source: Source) -> str:

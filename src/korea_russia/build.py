@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from korea_russia import citations, corpus, datapackage, files, paths, tables
+from korea_russia import citations, corpus, datapackage, extract, files, paths, tables
 
 
 def build_all(
@@ -20,8 +20,9 @@ def build_all(
     for folder in (out, reports):
         files.remove_stale_temporaries(folder)
     documents = corpus.load(raw_dir, sources)
-    figures = tables.figures_table(documents)
-    events = tables.events_table(documents)
+    found = {d.id: extract.figures(d) for d in documents}  # once: events need their periods
+    figures = tables.figures_table(documents, found)
+    events = tables.events_table(documents, found)
     official = tables.official_table()
     claims = tables.claims_table(figures, official)
     table = citations.sources(sources)

@@ -12,7 +12,6 @@ The Korean-side series (the rule in `korea_russia.reference`) decides; a Russian
 for the same year is shown beside it.
 """
 
-import math
 from dataclasses import asdict, dataclass
 
 import pandas as pd
@@ -248,8 +247,3 @@ def check(
     return frame.sort_values(
         ["metric", "period_start", "source_id", "figure_id"], ignore_index=True
     )
-
-
-def is_number(value: object) -> bool:
-    """True for a real number (not None or NaN), for printing tables."""
-    return isinstance(value, int | float) and not math.isnan(value)

@@ -8,7 +8,7 @@ be resolved is kept at a lower precision rather than guessed.
 import csv
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date
 from pathlib import Path
@@ -259,11 +259,18 @@ def _dateline(doc: Document, d: _Date) -> bool:
 
 
 def events(
-    document: Document, actors: Sequence[tuple[str, re.Pattern[str]]] | None = None
+    document: Document,
+    actors: Sequence[tuple[str, re.Pattern[str]]] | None = None,
+    figures: Sequence[extract.Figure] | None = None,
 ) -> list[Event]:
-    """Every distinct dated event the document states, in text order."""
+    """Every distinct dated event the document states, in text order.
+
+    `figures` (the document's, if already extracted) says which time expressions are a
+    figure's period and so not events; they are extracted here when not given.
+    """
     actors = load_actors() if actors is None else actors
-    periods_used = [f.period_span for f in extract.figures(document) if f.period_span]
+    figures = extract.figures(document) if figures is None else figures
+    periods_used = [f.period_span for f in figures if f.period_span]
     sentences = text.Sentences(document.text)
     out: dict[tuple[str, str, str], Event] = {}
     last: _Date | None = None
@@ -335,9 +342,13 @@ def _event(
     )
 
 
-def table(documents: Iterable[Document]) -> pd.DataFrame:
-    """The events of all documents as a tidy table, sorted by source and position."""
+def table(
+    documents: Iterable[Document], figures: Mapping[str, Sequence[extract.Figure]] | None = None
+) -> pd.DataFrame:
+    """The events of all documents as a tidy table, sorted by source and position;
+    `figures` maps document ids to figures already extracted from them."""
     actors = load_actors()
-    rows = [asdict(e) for doc in documents for e in events(doc, actors)]
+    figures = figures or {}
+    rows = [asdict(e) for doc in documents for e in events(doc, actors, figures.get(doc.id))]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.sort_values(["source_id", "start", "end"], ignore_index=True)

@@ -8,7 +8,7 @@ than…) and the measure (level, change, share, target). Nothing is keyed on one
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
 import pandas as pd
@@ -382,8 +382,14 @@ def _deduplicate(found: Iterable[Figure]) -> list[Figure]:
     return sorted(rows, key=lambda f: f.start)
 
 
-def table(documents: Iterable[Document]) -> pd.DataFrame:
-    """The figures of all documents as a tidy table, sorted by source and position."""
-    rows = [row(f) for doc in documents for f in figures(doc)]
+def table(
+    documents: Iterable[Document], found: Mapping[str, Sequence[Figure]] | None = None
+) -> pd.DataFrame:
+    """The figures of all documents as a tidy table, sorted by source and position;
+    `found` maps document ids to figures already extracted from them."""
+    found = found or {}
+    rows = [
+        row(f) for doc in documents for f in (found[doc.id] if doc.id in found else figures(doc))
+    ]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.sort_values(["source_id", "start", "end"], ignore_index=True)

@@ -187,16 +187,20 @@ def span_checks(texts: Mapping[str, str]):
     return [check]
 
 
-def figures_table(documents: Sequence[Document]) -> pd.DataFrame:
+def figures_table(
+    documents: Sequence[Document], found: Mapping[str, Sequence[extract.Figure]] | None = None
+) -> pd.DataFrame:
     """The figures of all documents, validated against the schema and the texts."""
-    frame = extract.table(documents)
+    frame = extract.table(documents, found)
     validate(frame, FIGURES, span_checks({d.id: d.text for d in documents}))
     return frame
 
 
-def events_table(documents: Sequence[Document]) -> pd.DataFrame:
+def events_table(
+    documents: Sequence[Document], found: Mapping[str, Sequence[extract.Figure]] | None = None
+) -> pd.DataFrame:
     """The events of all documents, validated against the schema and the texts."""
-    frame = events.table(documents)
+    frame = events.table(documents, found)
     validate(frame, EVENTS, span_checks({d.id: d.text for d in documents}))
     return frame
 
