@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMPS := .make
-SRC    := $(shell find src -name '*.py' -o -name '*.mplstyle')
+SRC    := $(shell find src -name '*.py' -o -name '*.mplstyle' -o -name '*.toml')
 NBS    := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 # Notebook kernels get their environment from korea_russia.notebooks (inline charts, fixed
 # hash seed); nbval gets the same here, so committed outputs and test runs agree.

@@ -6,10 +6,12 @@ import warnings
 from datetime import datetime
 from pathlib import Path
 
+import evaluate
 import pandas as pd
 
-from korea_russia import corpus, evaluate, events
-from korea_russia.corpus import Document
+from korea_russia.extract import events
+from korea_russia.sources import corpus
+from korea_russia.sources.corpus import Document
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "gold_events.json"

@@ -16,10 +16,12 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import evaluate
 import pandas as pd
 
-from korea_russia import corpus, evaluate, extract
-from korea_russia.corpus import Document
+from korea_russia.extract import figures as extract
+from korea_russia.sources import corpus
+from korea_russia.sources.corpus import Document
 
 # quantulum3 warns on import that an optional classifier is absent; that is its default.
 warnings.filterwarnings("ignore", module="quantulum3")

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from korea_russia.corpus import Document, Source
+from korea_russia.sources.corpus import Document, Source
 
 
 def doc(text: str, published: str = "2021-04-08", name: str = "test") -> Document:

@@ -10,12 +10,14 @@ import pandas as pd
 import pytest
 
 import korea_russia
-from korea_russia import charts, citations, tables
+from korea_russia import tables
+from korea_russia.analysis import citations
 from korea_russia.cli import main
+from korea_russia.present import charts, reports
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
-FIGURES = tables.read_figures(PROCESSED / "figures.csv")
+FIGURES = tables.figures(PROCESSED)
 SOURCES = pd.read_csv(ROOT / "data" / "sources.csv", dtype=str, keep_default_na=False)
 
 
@@ -115,7 +117,7 @@ def test_csl_json_parses_back_to_the_sources() -> None:
 
 def test_register_lists_every_figure_with_its_quote() -> None:
     text = (ROOT / "reports" / "figures.md").read_text(encoding="utf-8")
-    assert text == citations.register(FIGURES)
+    assert text == reports.register(FIGURES)
     for row in FIGURES.itertuples():
         assert f"`{row.figure_id}`" in text and row.quote in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
@@ -128,7 +130,7 @@ def test_footers_and_readme_use_the_citation_functions() -> None:
         "Gubin, Russian International Affairs Council (2025)"
     )
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert citations.readme_block() in readme
+    assert reports.readme_block() in readme
 
 
 def test_datapackage_validates_with_frictionless() -> None:

@@ -4,13 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from korea_russia import claims, reference, tables
+from korea_russia import reference, schemas, tables
+from korea_russia.analysis import claims
 from korea_russia.cli import main
-from korea_russia.schema import validate
+from korea_russia.schemas import validate
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
-FIGURES = tables.read_figures(PROCESSED / "figures.csv")
+FIGURES = tables.figures(PROCESSED)
 OFFICIAL = reference.official_trade()
 CLAIMS = claims.check(FIGURES, OFFICIAL)
 
@@ -42,7 +43,7 @@ def test_corpus_verdicts() -> None:
     assert verdict_of("2020", "double that by 2020")["note"].startswith(
         "a target, not an observation"
     )
-    assert set(CLAIMS["verdict"]) <= set(claims.VERDICTS)
+    assert set(CLAIMS["verdict"]) <= set(schemas.VERDICTS)
     assert (CLAIMS["verdict"] == "consistent").sum() == 2 and len(CLAIMS) == 9
 
 
@@ -79,13 +80,13 @@ def test_official_series_follows_the_documented_rule() -> None:
     assert by_year.loc[1995, "value"] == pytest.approx(1415881000 + 1892400000)
     ru = OFFICIAL[(OFFICIAL["side"] == "RU") & (OFFICIAL["metric"] == "bilateral_trade")]
     assert ru.set_index("year").loc[2016, "value"] == 15.1e9
-    validate(OFFICIAL[tables.OFFICIAL.names], tables.OFFICIAL)
+    validate(OFFICIAL[schemas.OFFICIAL.names], schemas.OFFICIAL)
     assert (OFFICIAL["source_quote"] != "").all()
 
 
 def test_committed_claims_table_is_valid_and_current() -> None:
-    committed = tables.read_claims(PROCESSED / "claims.csv")
-    validate(committed, tables.CLAIMS)
+    committed = tables.claims(PROCESSED)
+    validate(committed, schemas.CLAIMS)
     assert committed["figure_id"].tolist() == CLAIMS["figure_id"].tolist()
     assert committed["verdict"].tolist() == CLAIMS["verdict"].tolist()
 

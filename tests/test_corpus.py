@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from korea_russia import corpus
 from korea_russia.cli import main
 from korea_russia.errors import InputError
+from korea_russia.sources import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"

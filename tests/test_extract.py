@@ -3,14 +3,18 @@
 import json
 from pathlib import Path
 
+import evaluate
 import pytest
 from helpers import doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from korea_russia import corpus, evaluate, extract, tables
-from korea_russia.errors import InputError
-from korea_russia.schema import validate
+from korea_russia import build, schemas
+from korea_russia import io as table_io
+from korea_russia.errors import InternalError
+from korea_russia.extract import figures as extract
+from korea_russia.schemas import validate
+from korea_russia.sources import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "gold_figures.json"
@@ -275,24 +279,24 @@ def test_figure_ids_are_stable_and_unique() -> None:
 
 
 def test_schema_rejects_a_row_whose_span_does_not_slice_back() -> None:
-    frame = tables.figures_table(DOCS)
+    frame = build.figures_table(DOCS)
     bad = frame.copy()
     bad.loc[0, "start"] = bad.loc[0, "start"] + 1
-    with pytest.raises(InputError, match=r"figures table: row 0 .*is not the mention"):
-        validate(bad, tables.FIGURES, tables.span_checks({d.id: d.text for d in DOCS}))
+    with pytest.raises(InternalError, match=r"figures table: row 0 .*is not the mention"):
+        validate(bad, schemas.FIGURES, schemas.span_checks({d.id: d.text for d in DOCS}))
     bad = frame.copy()
     bad.loc[1, "metric"] = "gdp"
-    with pytest.raises(InputError, match=r"metric='gdp' is not one of"):
-        validate(bad, tables.FIGURES)
+    with pytest.raises(InternalError, match=r"metric='gdp' is not one of"):
+        validate(bad, schemas.FIGURES)
 
 
 def test_csv_and_parquet_round_trip_exactly(tmp_path: Path) -> None:
     import pandas as pd
 
-    frame = tables.figures_table(DOCS)
-    (tmp_path / "f.csv").write_bytes(tables.to_csv_bytes(frame))
-    (tmp_path / "f.parquet").write_bytes(tables.to_parquet_bytes(frame))
-    pd.testing.assert_frame_equal(tables.read_figures(tmp_path / "f.csv"), frame)
+    frame = build.figures_table(DOCS)
+    (tmp_path / "f.csv").write_bytes(table_io.to_csv_bytes(frame))
+    (tmp_path / "f.parquet").write_bytes(table_io.to_parquet_bytes(frame))
+    pd.testing.assert_frame_equal(table_io.read_table(tmp_path / "f.csv", schemas.FIGURES), frame)
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "f.parquet"), frame)
 
 

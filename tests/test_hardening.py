@@ -16,8 +16,12 @@ from helpers import doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from korea_russia import corpus, events, extract, tables
+from korea_russia import build, tables
+from korea_russia import io as table_io
 from korea_russia.cli import main
+from korea_russia.extract import events
+from korea_russia.extract import figures as extract
+from korea_russia.sources import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "tests" / "data" / "article.html"
@@ -51,7 +55,7 @@ def test_add_html_brings_only_the_articles_figures(project: Path, capsys) -> Non
     checksums = (project / "data" / "checksums.sha256").read_text(encoding="utf-8")
     assert f"raw/{row['file']}" in checksums
     assert main(["build"]) == 0
-    figures = tables.read_figures(project / "data" / "processed" / "figures.csv")
+    figures = tables.figures(project / "data" / "processed")
     new = figures[figures["source_id"] == "example-times-doe-2025"]
     found = sorted(zip(new["mention"], new["period_start"], new["metric"], strict=True))
     assert found == [
@@ -297,22 +301,22 @@ def test_event_extraction_never_raises_and_spans_slice_back(text: str) -> None:
 
 def test_tables_do_not_depend_on_the_order_of_documents() -> None:
     documents = corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv")
-    forward = tables.figures_table(documents)
-    backward = tables.figures_table(list(reversed(documents)))
+    forward = build.figures_table(documents)
+    backward = build.figures_table(list(reversed(documents)))
     pd.testing.assert_frame_equal(forward, backward)
     pd.testing.assert_frame_equal(
-        tables.events_table(documents), tables.events_table(documents[::-1])
+        build.events_table(documents), build.events_table(documents[::-1])
     )
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.floats(min_value=0, max_value=1e15, allow_nan=False), min_size=1, max_size=20))
 def test_values_survive_csv_and_parquet_exactly(values: list[float]) -> None:
-    base = tables.figures_table(corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv"))
+    base = build.figures_table(corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv"))
     frame = pd.concat([base.iloc[:1]] * len(values), ignore_index=True)
     frame["value"] = values
     frame["figure_id"] = [f"F{i:010d}" for i in range(len(values))]
-    from_csv = pd.read_csv(io.BytesIO(tables.to_csv_bytes(frame)), dtype={"value": "float64"})
-    from_parquet = pd.read_parquet(io.BytesIO(tables.to_parquet_bytes(frame)))
+    from_csv = pd.read_csv(io.BytesIO(table_io.to_csv_bytes(frame)), dtype={"value": "float64"})
+    from_parquet = pd.read_parquet(io.BytesIO(table_io.to_parquet_bytes(frame)))
     assert from_csv["value"].tolist() == values
     assert from_parquet["value"].tolist() == values

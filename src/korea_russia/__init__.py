@@ -10,8 +10,10 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 def cite(*args, **kwargs):
     """`korea_russia.cite(metric, year=None, *, source=None, style="short")`: the figures for
-    a metric and year with their citations (see `korea_russia.citations.cite`)."""
-    from korea_russia.citations import cite as _cite  # imported late: pandas is slow to load
+    a metric and year with their citations (see `korea_russia.analysis.citations.cite`)."""
+    from korea_russia.analysis.citations import (
+        cite as _cite,
+    )  # imported late: pandas is slow to load
 
     return _cite(*args, **kwargs)
 

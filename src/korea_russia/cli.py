@@ -1,4 +1,7 @@
-"""The `korea-russia` command: build the tables, extract from any file, run the notebooks."""
+"""The `korea-russia` command: build the tables, extract from any file, cite, run the notebooks.
+
+Bad input ends in one line and exit status 1; a bug (a table that fails its schema, a
+notebook check that no longer holds) in one line and exit status 2."""
 
 import argparse
 import multiprocessing
@@ -10,17 +13,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import __version__, citations, corpus, events, extract, paths, tables
-from korea_russia import files as files_module
-from korea_russia.errors import InputError
+from korea_russia import __version__, config, io, schemas, tables
+from korea_russia.analysis import citations
+from korea_russia.errors import InputError, InternalError
+from korea_russia.extract import events, figures
+from korea_russia.sources import corpus
 
 Handler = Callable[[argparse.Namespace], int]
 
 
 def _cmd_corpus(args: argparse.Namespace) -> int:
     """Print the documents with their metadata and sizes."""
+    from korea_russia import build
+
     documents = corpus.load(args.raw, args.sources)
-    frame = tables.documents_table(documents)
+    frame = build.documents_table(documents)
     columns = ["source_id", "file", "published", "chars", "words"]
     print(frame[columns].to_string(index=False))
     return 0
@@ -37,11 +44,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_notebooks(args: argparse.Namespace) -> int:
     """Execute the notebooks in place; they export their charts to reports/figures/."""
-    from korea_russia import notebooks
+    from korea_russia.present import notebooks
 
-    targets = args.notebooks or sorted(
-        (paths.project_root() / "notebooks").glob("[0-9][0-9]-*.ipynb")
-    )
+    targets = args.notebooks or sorted(config.notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
     for path in targets:
         changed = notebooks.execute(Path(path))
         print(f"{'executed ' if changed else 'unchanged'} {corpus.display(Path(path))}")
@@ -52,19 +57,19 @@ def _extract_one(job: tuple[Path, dict]) -> list[dict]:
     """Worker: load one file and return its figures as rows (runs in a child process)."""
     path, sources = job
     [document] = corpus.iter_documents([path], sources)
-    return [extract.row(f) for f in extract.figures(document)]
+    return [figures.row(f) for f in figures.figures(document)]
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     """Extract figures from any files (default: the corpus) and write the table."""
-    return _run_table(args, _extract_one, extract.COLUMNS, "figures")
+    return _run_table(args, _extract_one, figures.COLUMNS, "figures")
 
 
 def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], what: str) -> int:
     """Run `worker` over the files (in --jobs processes), sort the rows, write one table."""
-    sources_path = args.sources if args.sources is not None else paths.sources_csv()
+    sources_path = args.sources if args.sources is not None else config.sources_csv()
     sources = corpus.read_sources(sources_path) if sources_path.exists() or args.sources else {}
-    files = args.files or corpus.text_files(paths.raw_dir())
+    files = args.files or corpus.text_files(config.raw_dir())
     for path in files:  # fail on a missing file before any work is done
         if not Path(path).is_file():
             raise InputError(corpus.display(Path(path)), "file not found")
@@ -76,9 +81,9 @@ def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], w
         chunks = [worker(job) for job in jobs]
     frame = pd.DataFrame([row for chunk in chunks for row in chunk], columns=columns)
     frame = frame.sort_values(["source_id", "start", "end"], ignore_index=True)
-    data = tables.encode(frame, args.format)
+    data = io.encode(frame, args.format)
     if args.output:
-        files_module.write_bytes(args.output, data)
+        io.write_bytes(args.output, data)
         print(f"{len(frame)} {what} -> {corpus.display(args.output)}", file=sys.stderr)
     else:
         sys.stdout.write(data.decode("utf-8"))
@@ -108,42 +113,38 @@ def _cmd_cite(args: argparse.Namespace) -> int:
 
 def _cmd_claims(args: argparse.Namespace) -> int:
     """Print each article figure beside its official counterpart, with the verdict."""
-    frame = tables.read_csv(paths.processed_dir() / "claims.csv")
+    frame = tables.claims()
     for row in frame.itertuples():
-        official = f"US${float(row.official_value) / 1e9:.2f}bn" if row.official_value else "—"
-        period = (
-            row.period_start
-            if row.period_start == row.period_end
-            else (f"{row.period_start}–{row.period_end}" if row.period_start else "no year")
-        )
+        known = row.official_value == row.official_value  # not NaN
+        official = f"US${float(row.official_value) / 1e9:.2f}bn" if known else "—"
+        period = schemas.period_label(row.period_start, row.period_end, "no year")
         print(
             f"{row.verdict:<13} {row.mention:<22} {period:<10} official {official:<10} "
             f"{citations.short(row.source_id)}"
         )
         print(f"{'':13} {row.note}")
     counts = frame["verdict"].value_counts()
-    print(", ".join(f"{counts.get(v, 0)} {v}" for v in ("consistent", "differs", "unverifiable")))
+    print(", ".join(f"{counts.get(v, 0)} {v}" for v in schemas.VERDICTS))
     return 0
 
 
 def _cmd_add(args: argparse.Namespace) -> int:
     """Add a saved article to the corpus and show what was found in it."""
-    from korea_russia import add
+    from korea_russia.sources import add
 
     overrides = {k: getattr(args, k) for k in ("outlet", "author", "title", "published", "url")}
-    added = add.add(args.path, overrides)
-    doc = added.document
+    doc = add.add(args.path, overrides)
+    found = figures.figures(doc)
+    dated = events.events(doc, figures=found)
     print(f"added {corpus.display(doc.path)} as {doc.id!r}: {len(doc.text):,} characters")
     for name in ("outlet", "author", "title", "published", "url"):
         print(f"  {name:<10} {getattr(doc.source, name) or '(unknown)'}")
-    print(f"{len(added.figures)} figures:")
-    for f in added.figures:
-        period = (
-            f.period_start if f.period_start == f.period_end else f"{f.period_start}–{f.period_end}"
-        )
-        print(f"  {f.mention:<24} {f.metric:<20} {period or 'no year':<10} {f.qualifier}")
-    print(f"{len(added.events)} events:")
-    for e in added.events:
+    print(f"{len(found)} figures:")
+    for f in found:
+        period = schemas.period_label(f.period_start, f.period_end, "no year")
+        print(f"  {f.mention:<24} {f.metric:<20} {period:<10} {f.qualifier}")
+    print(f"{len(dated)} events:")
+    for e in dated:
         print(f"  {e.date_start:<10} {e.category:<10} {e.summary[:80]}")
     print("run `make` to rebuild the tables and charts")
     return 0
@@ -183,7 +184,7 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=f"extract {what} from any text files")
         p.add_argument("files", nargs="*", type=Path, help="text files (default: data/raw/*.txt)")
         p.add_argument("--sources", type=Path, default=None, help="sources CSV: ids, dates")
-        p.add_argument("--format", choices=("csv", "json", "jsonl"), default="csv")
+        p.add_argument("--format", choices=io.FORMATS, default="csv")
         p.add_argument("-o", "--output", type=Path, default=None, help="output (default: stdout)")
         p.add_argument("--jobs", type=int, default=1, help="worker processes, one file each")
         p.set_defaults(handler=handler)
@@ -205,7 +206,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("claims", help="the articles' figures against official statistics")
     p.set_defaults(handler=_cmd_claims)
 
-    for name in ("notebooks", "figures"):  # `figures`: the name users look for to redraw charts
+    for name in ("notebooks", "charts"):  # `charts`: the name users look for to redraw them
         p = sub.add_parser(name, help="execute the notebooks in place, export reports/figures/")
         p.add_argument(
             "notebooks", nargs="*", type=Path, help="notebooks (default: notebooks/NN-*.ipynb)"
@@ -225,6 +226,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"korea-russia: error: {exc}", file=sys.stderr)
         return 1
+    except InternalError as exc:
+        print(f"korea-russia: internal error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("korea-russia: interrupted; outputs already written are complete", file=sys.stderr)
         return 130

@@ -1,10 +1,23 @@
-"""The one exception type the CLI turns into a single-line message and a non-zero exit."""
+"""The two kinds of failure the CLI reports in one line: bad input (exit 1) and bugs (exit 2)."""
 
 
-class InputError(Exception):
-    """Bad input a user can fix: the message names the file and the problem, on one line."""
+class Failure(Exception):
+    """A failure told in one line: where it happened and what went wrong."""
 
     def __init__(self, where: object, problem: str) -> None:
         self.where = str(where)
         self.problem = " ".join(problem.split())
         super().__init__(f"{self.where}: {self.problem}")
+
+    def __reduce__(self):
+        # Rebuilt from both parts when it crosses a process boundary (--jobs workers).
+        return (type(self), (self.where, self.problem))
+
+
+class InputError(Failure):
+    """Bad input a user can fix: the message names the file and the problem (exit 1)."""
+
+
+class InternalError(Failure):
+    """Something the program itself got wrong, not the user's input: a table that fails its
+    schema, a notebook check that no longer holds (exit 2)."""

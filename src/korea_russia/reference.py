@@ -1,39 +1,39 @@
 """Reference data from outside the corpus: presidential terms, the chronology, and tidy
 official trade series built from `data/reference/trade_annual.csv` by a documented rule.
 
-The rule, per year and side (KR = Korean statistics, RU = Russian):
-- a total stated by a source wins; among Korean sources, Korea Customs Service figures as
-  published by KITA come first, then KOTRA, the finance ministry (MOSF), the embassy, and
-  other Korean sources; officials' speeches come last;
-- with no stated Korean total, exports (Korea Customs Service via KOSIS) plus imports
-  (Correlates of War, which matches Korean customs where checked) give a derived total
+Who reports each row is a table of its own, `data/reference/reporters.csv`: the reporter as
+trade_annual.csv names it, its side (KR: Korean statistics and officials; RU: Russian; empty:
+not used), a short name, its priority within its side, and its kind (customs statistics,
+other statistics, an official's statement, media).
+
+The rule, per year and side:
+- a total stated by a source wins, the one of the highest priority (Korean side: KITA,
+  then KOTRA, the finance ministry, the embassy, other Korean sources, officials' speeches
+  last; Russian side: the Federal Customs Service, then officials, then media);
+- exports and imports come from customs statistics where a year has them (Korea Customs
+  Service via KOSIS and the COW mirror of it; on the Russian side the COW mirror of
+  Russia's imports, i.e. Korean exports as Russia records them), else by priority;
+- with no stated Korean total, exports plus imports from customs give a derived total
   (`rule = derived`), for the years that have both;
-- years with neither stay missing: they are gaps in every chart, never interpolated.
-Rows marked `unclear` or unattributed are not used for the series.
+- years with none of these stay missing: they are gaps in every chart, never interpolated.
+Rows whose reporter has no side (`unclear`, unattributed) are not used for the series.
 """
 
 from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import paths
+from korea_russia import config
+from korea_russia.errors import InputError
 
-KR_PREFERENCE = (
-    "KITA",
-    "KOTRA",
-    "MOSF",
-    "Embassy",
-    "Hyundai",
-    "KIEP",
-    "Foreign Minister",
-    "President",
-)
-RU_PREFERENCE = ("Federal Customs", "Putin", "Trutnev", "Naryshkin", "Russian media")
 _SOURCE_COLUMNS = ["source_title", "source_url", "source_quote"]
 
 
 def _read(name: str, folder: Path | None = None) -> pd.DataFrame:
-    return pd.read_csv((folder or paths.reference_dir()) / name, dtype=str, keep_default_na=False)
+    path = (folder or config.reference_dir()) / name
+    if not path.is_file():
+        raise InputError(path, "reference table not found")
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def presidents(folder: Path | None = None) -> pd.DataFrame:
@@ -42,20 +42,25 @@ def presidents(folder: Path | None = None) -> pd.DataFrame:
 
 
 def timeline(folder: Path | None = None) -> pd.DataFrame:
-    """The sourced chronology of the relationship (53 events)."""
+    """The sourced chronology of the relationship."""
     return _read("timeline.csv", folder)
 
 
-def _rank(reporter: str, order: tuple[str, ...]) -> int:
-    return next((i for i, key in enumerate(order) if key in reporter), len(order))
+def reporters(folder: Path | None = None) -> pd.DataFrame:
+    """Who reports each trade_annual.csv row: side, short name, priority and kind."""
+    frame = _read("reporters.csv", folder)
+    frame["priority"] = pd.to_numeric(frame["priority"]).fillna(99).astype(int)
+    return frame
 
 
-def _side(reporter: str) -> str | None:
-    if reporter.startswith("KR") and not reporter.startswith("KR?"):
-        return "KR"
-    if reporter.startswith("RU ("):
-        return "RU"
-    return None
+def reporter_name(reporter: str, table: pd.DataFrame | None = None) -> str:
+    """The short name of a reporter ("KITA"); a derived total names both its sources."""
+    table = reporters() if table is None else table
+    names = dict(zip(table["reporter"], table["name"], strict=True))
+    if reporter.startswith("exports: "):
+        exports, imports = reporter.removeprefix("exports: ").split(" + imports: ")
+        return f"{names.get(exports, exports)} exports + {names.get(imports, imports)} imports"
+    return names.get(reporter, reporter)
 
 
 def official_trade(folder: Path | None = None) -> pd.DataFrame:
@@ -65,21 +70,23 @@ def official_trade(folder: Path | None = None) -> pd.DataFrame:
     value (USD), rule (stated or derived), reporter, and the source columns.
     """
     raw = _read("trade_annual.csv", folder)
-    raw["side"] = raw["reporter"].map(_side)
-    raw = raw[raw["side"].notna()]
+    who = reporters(folder).set_index("reporter")
+    unknown = sorted(set(raw["reporter"]) - set(who.index))
+    if unknown:
+        raise InputError("data/reference/reporters.csv", f"no row for reporter {unknown[0]!r}")
+    raw = raw.join(who[["side", "priority", "kind"]], on="reporter")
+    raw = raw[raw["side"] != ""]
     rows = []
     for (year, side), group in raw.groupby(["year", "side"], sort=True):
-        order = KR_PREFERENCE if side == "KR" else RU_PREFERENCE
-        ranked = group.assign(rank=group["reporter"].map(lambda r, o=order: _rank(r, o)))
-        ranked = ranked.sort_values("rank", kind="stable")
+        ranked = group.sort_values("priority", kind="stable")
         for column, metric in (
             ("total_usd", "bilateral_trade"),
             ("exports_kr_to_ru_usd", "exports_kr_to_ru"),
             ("imports_kr_from_ru_usd", "imports_kr_from_ru"),
         ):
             stated = ranked[ranked[column] != ""]
-            if metric != "bilateral_trade" and side == "KR":
-                customs = stated[stated["reporter"].str.contains("Korea Customs|COW", regex=True)]
+            if metric != "bilateral_trade":
+                customs = stated[stated["kind"] == "customs"]
                 stated = customs if len(customs) else stated
             if len(stated):
                 best = stated.iloc[0]

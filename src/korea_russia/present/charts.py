@@ -1,12 +1,12 @@
 """Charts in the house style: presidential bands, event markers, a source footer built from
-the rows plotted, and byte-stable PNG/SVG export to `reports/figures/`."""
+the rows plotted, axis ranges from the data, and byte-stable PNG/SVG export to
+`reports/figures/`."""
 
-import io
-import re
 import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date
 from importlib.resources import files as package_files
+from io import BytesIO
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -15,7 +15,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
-from korea_russia import citations, files, paths
+from korea_russia import config, io, reference, registry
+from korea_russia.analysis import citations
 
 # Okabe–Ito: distinguishable with every common colour-vision deficiency.
 COLOURS = {
@@ -39,23 +40,7 @@ CATEGORY_COLOURS = {
     "conflict": "black",
     "other": "purple",
 }
-QUALIFIER_SIGNS = {
-    "approx": "≈ ",
-    "over": "> ",
-    "under": "< ",
-    "at_least": "≥ ",
-    "up_to": "≤ ",
-    "": "",
-}
-QUALIFIER_MARKERS = {
-    "approx": "o",
-    "over": "^",
-    "under": "v",
-    "at_least": "^",
-    "up_to": "v",
-    "": "o",
-}
-STYLE = str(package_files("korea_russia") / "house.mplstyle")
+STYLE = str(package_files("korea_russia.present") / "house.mplstyle")
 
 
 def style() -> None:
@@ -84,12 +69,29 @@ def period_span(start: str, end: str) -> tuple[float, float]:
 
 
 def short_name(name: str) -> str:
-    """Family name for a band label: "Moon Jae-in" -> "Moon"."""
-    return (
-        name.split()[0]
-        if re.match(r"^(?:Kim|Lee|Roh|Park|Moon|Yoon|Han|Choi|Hwang)\b", name)
-        else name.split()[-1]
-    )
+    """Family name for a band label: Korean names put it first ("Moon Jae-in" -> "Moon")."""
+    return name.split()[0]
+
+
+def sign(qualifier: str) -> str:
+    """The symbol a chart puts before a qualified value ("≈ ", "> ")."""
+    return registry.qualifier(qualifier).sign
+
+
+def marker(qualifier: str) -> str:
+    """The marker of a point with this qualifier (▲ a lower bound, ▼ an upper one)."""
+    return registry.qualifier(qualifier).marker
+
+
+def year_range(*years: Iterable[float], pad: float = 1.0) -> tuple[float, float]:
+    """The x-axis range that holds every year given, with `pad` years either side."""
+    values = [float(y) for ys in years for y in ys]
+    return min(values) - pad, max(values) + pad
+
+
+def nice_top(peak: float, headroom: float = 1.2, step: float = 10.0) -> float:
+    """A y-axis top above `peak` with room for labels, rounded up to a multiple of `step`."""
+    return max(step, -(-peak * headroom // step) * step)
 
 
 def presidency_bands(ax: Axes, terms: pd.DataFrame, lo: float, hi: float) -> list[str]:
@@ -169,32 +171,21 @@ def article_sources(source_ids: Iterable[str]) -> str:
     return "Articles: " + citations.short_list(source_ids)
 
 
-def reporter_short(reporter: str) -> str:
-    """ "KR (KITA, Korean customs basis)" -> "KITA"; a derived series names both sources."""
-    if reporter.startswith("exports:"):
-        return "Korea Customs Service exports + COW imports"
-    inside = re.search(r"\(([^,;)]*)", reporter)
-    return (
-        (inside.group(1) if inside else reporter)
-        .replace("Korea Customs Service via KOSIS DT_1R11006_FRM101", "Korea Customs Service")
-        .strip()
-    )
-
-
 def official_sources(reporters: Iterable[str]) -> str:
     """The footer line for the official statistics plotted (data/reference/trade_annual.csv)."""
-    names = sorted({reporter_short(r) for r in reporters})
+    table = reference.reporters()
+    names = sorted({reference.reporter_name(r, table) for r in reporters})
     return "Official statistics (data/reference/): " + ", ".join(names)
 
 
 def save(fig: Figure, name: str, folder: Path | None = None) -> None:
     """Write `name`.png and `name`.svg to reports/figures/ byte-stably (no dates or versions
     in the metadata). Returns nothing, so a notebook cell ending with it shows only the chart."""
-    folder = folder or paths.figures_dir()
+    folder = folder or config.charts_dir()
     for ext, metadata in (("png", {"Software": None}), ("svg", {"Date": None, "Creator": None})):
-        buffer = io.BytesIO()
+        buffer = BytesIO()
         fig.savefig(buffer, format=ext, metadata=metadata)
-        files.write_bytes(folder / f"{name}.{ext}", buffer.getvalue())
+        io.write_bytes(folder / f"{name}.{ext}", buffer.getvalue())
 
 
 def numbered_points(

@@ -12,54 +12,13 @@ The Korean-side series (the rule in `korea_russia.reference`) decides; a Russian
 for the same year is shown beside it.
 """
 
-from dataclasses import asdict, dataclass
-
 import pandas as pd
 
-from korea_russia import reference
+from korea_russia import reference, registry, schemas
 
-VERDICTS = ("consistent", "differs", "unverifiable")
-CHECKABLE = (
-    "bilateral_trade",
-    "exports_kr_to_ru",
-    "imports_kr_from_ru",
-    "lng_imports",
-    "investment",
-)
 TOLERANCE = 0.05
 APPROX_TOLERANCE = 0.10
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One article figure, its official counterpart, the difference and the verdict."""
-
-    figure_id: str
-    source_id: str
-    metric: str
-    measure: str
-    period_start: str
-    period_end: str
-    value: float
-    unit: str
-    qualifier: str
-    mention: str
-    quote: str
-    official_value: float | None
-    official_side: str
-    official_reporter: str
-    official_source_title: str
-    official_source_url: str
-    other_side_value: float | None
-    other_side_reporter: str
-    difference: float | None
-    relative_difference: float | None
-    tolerance: float | None
-    verdict: str
-    note: str
-
-
-COLUMNS = list(Claim.__dataclass_fields__)
+_FIGURE_COLUMNS = [c for c in schemas.CLAIMS.names if c in schemas.FIGURES.names]
 
 
 def rounding(mention: str, value: float) -> float:
@@ -73,10 +32,11 @@ def rounding(mention: str, value: float) -> float:
 
 
 def verdict(value: float, qualifier: str, official: float, tolerance: float) -> str:
-    """consistent or differs, by the hedge the article put on its number."""
-    if qualifier in ("over", "at_least"):
+    """consistent or differs, by the qualifier the article put on its number."""
+    bound = registry.qualifier(qualifier).bound
+    if bound == "lower":
         return "consistent" if official >= value else "differs"
-    if qualifier in ("under", "up_to"):
+    if bound == "upper":
         return "consistent" if official <= value else "differs"
     return "consistent" if abs(official - value) <= tolerance * official else "differs"
 
@@ -108,7 +68,7 @@ def _unverifiable_note(figure: pd.Series, official: pd.DataFrame, lng: pd.DataFr
     if figure["metric"] == "investment":
         return _investment_note(figure)
     if year is None:
-        span = f"{figure['period_start']}–{figure['period_end']}"
+        span = schemas.period_label(figure["period_start"], figure["period_end"])
         return f"no official figure for {span} in the reference data"
     if figure["metric"] in ("bilateral_trade", "exports_kr_to_ru", "imports_kr_from_ru"):
         exports = _lookup(official, "exports_kr_to_ru", year, "KR")
@@ -138,15 +98,13 @@ def _investment_note(figure: pd.Series) -> str:
         f"US${float(v) / 1e9:g}bn ({p})"
         for p, v in zip(stocks["period"], stocks["value_usd"], strict=True)
     )
-    span = f"{figure['period_start']}–{figure['period_end']}"
+    span = schemas.period_label(figure["period_start"], figure["period_end"])
     return f"no official cumulative figure for {span}; the reference data holds {held}"
 
 
 def reference_name(row: pd.Series) -> str:
-    """ "KITA" from "KR (KITA, Korean customs basis)"."""
-    from korea_russia.charts import reporter_short
-
-    return reporter_short(row["reporter"])
+    """ "KITA" from "KR (KITA, Korean customs basis)" (data/reference/reporters.csv)."""
+    return reference.reporter_name(row["reporter"])
 
 
 def _reason(figure: pd.Series, official_row: pd.Series, other: pd.Series | None, rel: float) -> str:
@@ -158,8 +116,9 @@ def _reason(figure: pd.Series, official_row: pd.Series, other: pd.Series | None,
         notes.append("official total = Korean exports + imports (two sources)")
     if other is not None:
         notes.append(f"Russian side reports US${other['value'] / 1e9:.2f}bn")
-    if figure["qualifier"] in ("over", "at_least", "under", "up_to"):
-        notes.append(f"the article gives a bound ({figure['qualifier'].replace('_', ' ')})")
+    qualifier = registry.qualifier(figure["qualifier"])
+    if qualifier.bound:
+        notes.append(f"the article gives a bound ({qualifier.text.strip()})")
     elif abs(rel) > 0:
         notes.append(f"{rel:+.1%} from the official value")
     return "; ".join(notes)
@@ -171,79 +130,48 @@ def check(
     """One row per checkable article figure with its official counterpart and verdict."""
     official = reference.official_trade() if official is None else official
     lng = reference.lng() if lng is None else lng
+    checkable = [m.name for m in registry.metrics() if m.checkable]
     rows = []
     for _, f in figures[
-        figures["metric"].isin(CHECKABLE) & (figures["unit"] != "percent")
+        figures["metric"].isin(checkable) & (figures["unit"] != "percent")
     ].iterrows():
         year = _year(f)
-        main = (
-            _lookup(official, f["metric"], year, "KR") if year and f["measure"] == "level" else None
-        )
-        other = (
-            _lookup(official, f["metric"], year, "RU") if year and f["measure"] == "level" else None
-        )
+        level = bool(year) and f["measure"] == "level"
+        main = _lookup(official, f["metric"], year, "KR") if level else None
+        other = _lookup(official, f["metric"], year, "RU") if level else None
         if main is None and other is not None:
             main, other = other, None
-        base = {
-            k: f[k]
-            for k in (
-                "figure_id",
-                "source_id",
-                "metric",
-                "measure",
-                "period_start",
-                "period_end",
-                "value",
-                "unit",
-                "qualifier",
-                "mention",
-                "quote",
-            )
-        }
+        row = {k: f[k] for k in _FIGURE_COLUMNS}
         if main is None:
-            rows.append(
-                Claim(
-                    **base,
-                    official_value=None,
-                    official_side="",
-                    official_reporter="",
-                    official_source_title="",
-                    official_source_url="",
-                    other_side_value=None,
-                    other_side_reporter="",
-                    difference=None,
-                    relative_difference=None,
-                    tolerance=None,
-                    verdict="unverifiable",
-                    note=_unverifiable_note(f, official, lng),
-                )
-            )
+            row.update(verdict="unverifiable", note=_unverifiable_note(f, official, lng))
+            rows.append(row)
             continue
+        qualifier = registry.qualifier(f["qualifier"])
         tolerance = (
             APPROX_TOLERANCE
-            if f["qualifier"] == "approx"
+            if qualifier.approx
             else max(TOLERANCE, rounding(f["mention"], f["value"]))
         )
         difference = f["value"] - main["value"]
         relative = difference / main["value"]
-        rows.append(
-            Claim(
-                **base,
-                official_value=float(main["value"]),
-                official_side=main["side"],
-                official_reporter=main["reporter"],
-                official_source_title=main["source_title"],
-                official_source_url=main["source_url"],
-                other_side_value=float(other["value"]) if other is not None else None,
-                other_side_reporter=other["reporter"] if other is not None else "",
-                difference=float(difference),
-                relative_difference=round(float(relative), 6),
-                tolerance=round(tolerance, 6),
-                verdict=verdict(f["value"], f["qualifier"], main["value"], tolerance),
-                note=_reason(f, main, other, relative),
-            )
+        row.update(
+            official_value=float(main["value"]),
+            official_side=main["side"],
+            official_reporter=main["reporter"],
+            official_source_title=main["source_title"],
+            official_source_url=main["source_url"],
+            other_side_value=float(other["value"]) if other is not None else None,
+            other_side_reporter=other["reporter"] if other is not None else "",
+            difference=float(difference),
+            relative_difference=round(float(relative), 6),
+            tolerance=round(tolerance, 6),
+            verdict=verdict(f["value"], f["qualifier"], main["value"], tolerance),
+            note=_reason(f, main, other, relative),
         )
-    frame = pd.DataFrame([asdict(r) for r in rows], columns=COLUMNS)
+        rows.append(row)
+    columns = schemas.CLAIMS.columns
+    empty = {c.name: (None if c.dtype == "float" else "") for c in columns}
+    frame = pd.DataFrame([{**empty, **r} for r in rows], columns=[c.name for c in columns])
     return frame.sort_values(
         ["metric", "period_start", "source_id", "figure_id"], ignore_index=True
     )

@@ -1,29 +1,21 @@
 """Citations generated from `data/sources.csv`, so chart footers, reports and the README never
 drift from the metadata: a short form for footers, a long form and Markdown for reports,
-BibTeX and CSL-JSON for reference managers, and a register of every figure."""
+BibTeX and CSL-JSON for reference managers, and `cite` for any figure."""
 
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import extract, paths
+from korea_russia import config, registry, schemas
 from korea_russia.errors import InputError
+from korea_russia.sources import corpus
+from korea_russia.sources.add import outlet_name
 
 STYLES = ("short", "long", "markdown")
-# The hedge as words, before the figure as written ("over US$22 billion").
-_HEDGES = {
-    "approx": "around ",
-    "over": "over ",
-    "under": "under ",
-    "at_least": "at least ",
-    "up_to": "up to ",
-    "": "",
-}
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class NoMatch(InputError):
@@ -31,8 +23,10 @@ class NoMatch(InputError):
 
 
 def sources(path: Path | None = None) -> pd.DataFrame:
-    """The sources table indexed by source_id, unknown facts as empty strings."""
-    frame = pd.read_csv(path or paths.sources_csv(), dtype=str, keep_default_na=False)
+    """The sources table indexed by source_id, unknown facts as empty strings (read and
+    validated by the one reader of sources.csv)."""
+    rows = corpus.read_sources(Path(path) if path else config.sources_csv()).values()
+    frame = pd.DataFrame([asdict(r) for r in rows], columns=list(corpus.SOURCE_COLUMNS))
     return frame.set_index("source_id")
 
 
@@ -44,16 +38,11 @@ def lookup(source_id: str, table: pd.DataFrame | None = None) -> pd.Series:
     return pd.Series({c: "" for c in table.columns}, name=source_id)
 
 
-def _outlet(outlet: str) -> str:
-    """The outlet without an edition note: "News1 (English edition)" -> "News1"."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", outlet).strip()
-
-
 def short(source_id: str, table: pd.DataFrame | None = None) -> str:
     """ "Gubin, Russian International Affairs Council (2025)"; with no author, "News1 (2025)"."""
     row = lookup(source_id, table)
     surname = row["author"].split()[-1] if row["author"] else ""
-    outlet = _outlet(row["outlet"]) or source_id
+    outlet = outlet_name(row["outlet"]) or source_id
     return f"{surname + ', ' if surname else ''}{outlet} ({row['published'][:4] or 'n.d.'})"
 
 
@@ -78,8 +67,7 @@ def long(source_id: str, table: pd.DataFrame | None = None) -> str:
 
 
 def _period(row: pd.Series | dict) -> str:
-    start, end = row["period_start"], row["period_end"]
-    return "no period stated" if not start else start if start == end else f"{start}–{end}"
+    return schemas.period_label(row["period_start"], row["period_end"], "no period stated")
 
 
 @dataclass(frozen=True)
@@ -103,8 +91,8 @@ class Cited:
 
 def _format(row: dict, style: str, table: pd.DataFrame) -> str:
     """A figure in one of the citation styles."""
-    hedge = _HEDGES[row["qualifier"]]
-    what = f"{hedge}{row['mention']} ({row['metric'].replace('_', ' ')}, {_period(row)})"
+    qualifier = registry.qualifier(row["qualifier"]).text
+    what = f"{qualifier}{row['mention']} ({row['metric'].replace('_', ' ')}, {_period(row)})"
     if style == "short":
         return f"{what} — {short(row['source_id'], table)}"
     where = (
@@ -114,9 +102,9 @@ def _format(row: dict, style: str, table: pd.DataFrame) -> str:
         return f"{what}\n{long(row['source_id'], table)}\n“{row['quote']}”\n({where})"
     source = lookup(row["source_id"], table)
     name = (
-        f"[{_outlet(source['outlet'])}]({source['url']})"
+        f"[{outlet_name(source['outlet'])}]({source['url']})"
         if source["url"]
-        else f"*{_outlet(source['outlet'])}*"
+        else f"*{outlet_name(source['outlet'])}*"
     )
     author = f"{source['author']}, " if source["author"] else ""
     when = source["published"] or "n.d."
@@ -135,12 +123,13 @@ class Citations(list):
 def _metric(query: str) -> str:
     """The metric a user means: an exact name, or the one name containing the words given."""
     key = query.strip().lower().replace(" ", "_").replace("-", "_")
-    if key in extract.METRICS:
+    names = registry.metric_names()
+    if key in names:
         return key
-    hits = [m for m in extract.METRICS if key in m]
+    hits = [m for m in names if key in m]
     if len(hits) == 1:
         return hits[0]
-    known = ", ".join(extract.METRICS)
+    known = ", ".join(names)
     raise NoMatch(query, f"is {'ambiguous' if hits else 'not a metric'}; metrics: {known}")
 
 
@@ -186,7 +175,7 @@ def cite(
     if figures is None:
         from korea_russia import tables
 
-        figures = tables.read_figures(paths.processed_dir() / "figures.csv")
+        figures = tables.figures()
     table = sources()
     if figure_id is not None:
         rows = figures[figures["figure_id"] == figure_id]
@@ -242,7 +231,7 @@ def bibtex(table: pd.DataFrame | None = None) -> str:
         if row["published"]:
             fields["year"] = row["published"][:4]
             if len(row["published"]) >= 7:
-                fields["month"] = _MONTHS[int(row["published"][5:7]) - 1]
+                fields["month"] = registry.month_abbreviations()[int(row["published"][5:7]) - 1]
             if len(row["published"]) == 10:
                 fields["day"] = row["published"][8:]
         if row["url"]:
@@ -281,58 +270,3 @@ def csl_json(table: pd.DataFrame | None = None) -> str:
         item["note"] = f"File data/raw/{row['file']}"
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
-
-
-def register(figures: pd.DataFrame, table: pd.DataFrame | None = None) -> str:
-    """reports/figures.md: every figure grouped by metric, as written and normalised, with its
-    period, source and verbatim quote."""
-    table = table if table is not None else sources()
-    lines = [
-        "# Register of figures",
-        "",
-        "Every economic figure in `data/processed/figures.csv`, grouped by metric. Regenerated by",
-        "`make`; cite a figure with `korea-russia cite --id FIGURE_ID`.",
-        "",
-    ]
-    for metric in extract.METRICS:
-        rows = figures[figures["metric"] == metric].sort_values(
-            ["period_start", "source_id", "figure_id"]
-        )
-        if rows.empty:
-            continue
-        lines += [f"## {metric.replace('_', ' ').capitalize()} ({len(rows)})", ""]
-        for r in rows.to_dict("records"):
-            value = f"{r['value']:,.0f}" if float(r["value"]).is_integer() else f"{r['value']:,}"
-            hedge = f", {r['qualifier']}" if r["qualifier"] else ""
-            lines += [
-                f"### {r['mention']} — {_period(r)}",
-                "",
-                f"- normalised: {value} {r['unit']} ({r['measure']}{hedge})",
-                f"- source: {short(r['source_id'], table)}; `{r['figure_id']}`, characters "
-                f"{r['start']}–{r['end']} of `{r['source_id']}`",
-                f"- quote: “{r['quote']}”",
-                "",
-            ]
-    return "\n".join(lines)
-
-
-README_START = "<!-- citations: generated by `korea-russia build` from data/sources.csv -->"
-README_END = "<!-- end of citations -->"
-
-
-def readme_block(table: pd.DataFrame | None = None) -> str:
-    """The README's list of sources in the long citation form, between its markers."""
-    table = table if table is not None else sources()
-    ordered = sorted(table.index, key=lambda i: (table.loc[i, "published"], i))
-    lines = [README_START, ""]
-    lines += [f"- `{i}`: {long(i, table)}" for i in ordered]
-    return "\n".join([*lines, "", README_END])
-
-
-def update_readme(text: str, table: pd.DataFrame | None = None) -> str:
-    """README text with the generated citations block replaced (unchanged without markers)."""
-    if README_START not in text or README_END not in text:
-        return text
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    return head + readme_block(table) + tail

@@ -10,8 +10,10 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MultipleLocator
 
-from korea_russia import charts, citations
-from korea_russia.charts import COLOURS
+from korea_russia import registry, schemas
+from korea_russia.analysis import citations
+from korea_russia.present import charts
+from korea_russia.present.charts import COLOURS
 
 BN = 1e9
 GREY = "#8c8c8c"
@@ -28,9 +30,9 @@ def _source_colours(source_ids: list[str]) -> dict[str, str]:
 
 def describe(row: pd.Series, scale: float = BN, unit: str = "US$", suffix: str = "bn") -> str:
     """A figure as a reader would quote it: "> US$22bn in 2019 — Asmolov, … (2021)"."""
-    sign = charts.QUALIFIER_SIGNS[row["qualifier"]]
-    start, end = row["period_start"], row["period_end"]
-    when = f" in {start}" if start == end and start else f" in {start}–{end}" if start else ""
+    sign = charts.sign(row["qualifier"])
+    period = schemas.period_label(row["period_start"], row["period_end"])
+    when = f" in {period}" if period else ""
     target = "target: " if row["measure"] == "target" else ""
     amount = f"{unit}{row['value'] / scale:g}{suffix}"
     return f"{target}{sign}{amount}{when} — {citations.short(row['source_id'])}"
@@ -57,7 +59,7 @@ def _points(
             ax.scatter(
                 [x],
                 [y],
-                marker=charts.QUALIFIER_MARKERS[row["qualifier"]],
+                marker=charts.marker(row["qualifier"]),
                 s=64,
                 facecolor="white" if hollow else c,
                 edgecolor=c,
@@ -95,10 +97,28 @@ def _point_legend() -> list[Line2D]:
     ]
 
 
-def _top(floor: float, *values: pd.Series, scale: float = BN) -> float:
-    """The top of a y-axis: the house height, raised to leave room above the largest value."""
+def _top(*values: pd.Series, scale: float = BN, step: float = 5.0) -> float:
+    """The top of a y-axis: room above the largest value, rounded up to a multiple of `step`."""
     peak = max((float(v.max()) for v in values if len(v)), default=0.0) / scale
-    return max(floor, peak * 1.2)
+    return charts.nice_top(peak, step=step)
+
+
+def _x_range(years: pd.Series, *spans: pd.DataFrame, dates: pd.Series | None = None):
+    """The x-axis range (float years) that holds every plotted year, period and date."""
+    xs = [float(y) + 0.5 for y in years]
+    for rows in spans:
+        for r in rows.itertuples():
+            if r.period_start:
+                xs += list(charts.period_span(r.period_start, r.period_end))
+    if dates is not None:
+        xs += [charts.decimal_year(str(d)[:10]) for d in dates]
+    return charts.year_range(xs)
+
+
+def _series(rows: pd.DataFrame) -> pd.Series:
+    """One value a year, every year between the first and last (missing years stay gaps)."""
+    values = rows.set_index("year")["value"]
+    return values.reindex(range(int(values.index.min()), int(values.index.max()) + 1))
 
 
 def _frame(figsize: tuple[float, float] = (11, 6.8), bottom: float = 0.25) -> tuple[Figure, Axes]:
@@ -120,13 +140,13 @@ def trade(
     Returns the figure, the article rows placed on the time axis, and the official rows drawn.
     """
     fig, ax = _frame()
-    lo, hi = 1988.0, 2026.0
+    drawn = official[official["metric"] == "bilateral_trade"]
+    rows = figures[(figures["metric"] == "bilateral_trade") & (figures["unit"] == "USD")]
+    placed = rows[rows["period_start"] != ""].sort_values(["period_start", "figure_id"])
+    lo, hi = _x_range(drawn["year"], placed, dates=key_events["date"])
     charts.presidency_bands(ax, terms, lo, hi)
     charts.event_markers(ax, key_events)
-    drawn = official[
-        (official["metric"] == "bilateral_trade") & official["year"].between(1988, 2025)
-    ]
-    kr = drawn[drawn["side"] == "KR"].set_index("year")["value"].reindex(range(1990, 2025))
+    kr = _series(drawn[drawn["side"] == "KR"])
     ax.plot(
         kr.index + 0.5,
         kr.values / BN,
@@ -145,8 +165,6 @@ def trade(
         zorder=3,
         label="total stated by Russian officials",
     )
-    rows = figures[(figures["metric"] == "bilateral_trade") & (figures["unit"] == "USD")]
-    placed = rows[rows["period_start"] != ""].sort_values(["period_start", "figure_id"])
     labels, colours = _points(ax, placed, BN, "US$", "bn")
     notes = [
         f"not placed (no year in the text): {describe(r)}"
@@ -155,7 +173,7 @@ def trade(
     charts.key_box(ax, labels, colours, notes=notes)
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
-    ax.set_ylim(0, _top(36, drawn["value"], placed["value"]))
+    ax.set_ylim(0, _top(drawn["value"], placed["value"]))
     ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
     ax.set_title(title)
     ax.legend(
@@ -185,10 +203,12 @@ def energy(
     """LNG from Russia to South Korea: the articles' tonnages and the reported annual figures,
     as points only, since the reported figures mix contract, exporter and customs bases."""
     fig, ax = _frame((11, 6.2), bottom=0.22)
-    lo, hi = 2004.0, 2026.0
+    ref = lng.dropna(subset=["tonnes"])
+    rows = figures[figures["metric"].isin(registry.metrics_in("energy")) & (figures["unit"] == "t")]
+    rows = rows[rows["period_start"] != ""].sort_values(["period_start", "figure_id"])
+    lo, hi = _x_range(ref["year"], rows, dates=key_events["date"])
     charts.presidency_bands(ax, terms, lo, hi)
     charts.event_markers(ax, key_events)
-    ref = lng.dropna(subset=["tonnes"])
     ax.scatter(
         ref["year"] + 0.5,
         ref["tonnes"] / 1e6,
@@ -198,15 +218,11 @@ def energy(
         zorder=3,
         label="reported annual figure (mixed bases: contract, exporter, customs)",
     )
-    rows = figures[
-        figures["metric"].isin(["lng_imports", "energy_imports"]) & (figures["unit"] == "t")
-    ]
-    rows = rows[rows["period_start"] != ""].sort_values(["period_start", "figure_id"])
     labels, colours = _points(ax, rows, 1e6, "", " Mt")
     charts.key_box(ax, labels, colours)
     ax.set_xlim(lo, hi)
     ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
-    ax.set_ylim(0, _top(3, ref["tonnes"], rows["value"], scale=1e6))
+    ax.set_ylim(0, _top(ref["tonnes"], rows["value"], scale=1e6, step=1.0))
     ax.set_ylabel("LNG from Russia to South Korea, million tonnes a year")
     ax.set_title(title)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.05), fontsize=8)
@@ -225,8 +241,7 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
     """Investment, fund and project values as labelled bars with their periods and hedges:
     a cumulative stock, a pledge and a valuation are different things, so no time series."""
     rows = figures[
-        figures["metric"].isin(["investment", "fund_value", "project_value"])
-        & (figures["unit"] == "USD")
+        figures["metric"].isin(registry.metrics_in("investment")) & (figures["unit"] == "USD")
     ]
     order = rows.sort_values(["value", "figure_id"]).reset_index(drop=True)
     kinds = {
@@ -247,13 +262,13 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
     ax.grid(axis="y", visible=False)
     for i, r in order.iterrows():
         ax.barh(i, r["value"] / BN, color=colours[r["metric"]], height=0.55)
-        sign = charts.QUALIFIER_SIGNS[r["qualifier"]]
+        sign = charts.sign(r["qualifier"])
         ax.text(
             r["value"] / BN + 0.05, i, f"{sign}US${r['value'] / BN:g}bn", va="center", fontsize=10
         )
     ticks = []
     for r in order.itertuples():
-        period = f"{r.period_start}–{r.period_end}" if r.period_start else "no period stated"
+        period = schemas.period_label(r.period_start, r.period_end, "no period stated")
         ticks.append(f"{kinds.get(r.metric, r.metric)}\n{period}\n{citations.short(r.source_id)}")
     ax.set_yticks(range(len(order)), ticks, fontsize=8.5)
     ax.set_xlim(0, order["value"].max() / BN * 1.25)
@@ -283,12 +298,13 @@ def timeline(
         2, 1, figsize=(11, 7.4), sharex=True, gridspec_kw={"height_ratios": [1, 3], "hspace": 0.08}
     )
     fig.subplots_adjust(left=0.1, right=0.98, top=0.93, bottom=0.16)
-    lo, hi = 1988.0, 2026.0
     kr = official[(official["side"] == "KR") & (official["metric"] == "bilateral_trade")]
-    series = kr.set_index("year")["value"].reindex(range(1990, 2025))
+    dates = pd.concat([reference_events["date"].str[:10], events["date_start"]])
+    lo, hi = _x_range(kr["year"], dates=dates)
+    series = _series(kr)
     top.plot(series.index + 0.5, series.values / BN, color=GREY, lw=1.8)
     top.set_ylabel("trade,\nUS$ bn", fontsize=8.5)
-    top.set_ylim(0, 30)
+    top.set_ylim(0, _top(kr["value"], step=10.0))
     top.set_title(title)
     charts.presidency_bands(top, terms, lo, hi)
     lanes = list(charts.CATEGORY_COLOURS)
@@ -385,15 +401,17 @@ def claims(
     """Each article trade figure against both official series (Korean and Russian reporters,
     gaps left as gaps), coloured by verdict, on the political timeline."""
     fig, ax = _frame()
-    lo, hi = 1988.0, 2026.0
+    trade = official[official["metric"] == "bilateral_trade"]
+    drawn = claims_[(claims_["metric"] == "bilateral_trade") & (claims_["period_start"] != "")]
+    drawn = drawn.sort_values(["period_start", "figure_id"])
+    lo, hi = _x_range(trade["year"], drawn, dates=key_events["date"])
     charts.presidency_bands(ax, terms, lo, hi)
     charts.event_markers(ax, key_events)
-    trade = official[official["metric"] == "bilateral_trade"]
     for side, colour, label in (
         ("KR", GREY, "official total, Korean statistics"),
         ("RU", COLOURS["sky"], "total stated by Russian officials"),
     ):
-        series = trade[trade["side"] == side].set_index("year")["value"].reindex(range(1990, 2025))
+        series = _series(trade[trade["side"] == side])
         ax.plot(
             series.index + 0.5,
             series.values / BN,
@@ -404,8 +422,6 @@ def claims(
             zorder=2,
             label=label,
         )
-    drawn = claims_[(claims_["metric"] == "bilateral_trade") & (claims_["period_start"] != "")]
-    drawn = drawn.sort_values(["period_start", "figure_id"])
     xs, ys, labels, colours = [], [], [], []
     for _, c in drawn.iterrows():
         marker, colour, _text = VERDICT_STYLE[c["verdict"]]
@@ -431,8 +447,8 @@ def claims(
     charts.numbered_points(ax, xs, ys, colours)
     charts.key_box(ax, labels, colours)
     ax.set_xlim(lo, hi)
-    ax.xaxis.set_major_locator(MultipleLocator(5))
-    ax.set_ylim(0, _top(36, trade["value"], drawn["value"]))
+    ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
+    ax.set_ylim(0, _top(trade["value"], drawn["value"]))
     ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
     ax.set_title(title)
     handles = ax.get_legend_handles_labels()[0] + [

@@ -9,8 +9,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from korea_russia import files
-from korea_russia.errors import InputError
+from korea_russia import io
+from korea_russia.errors import InternalError
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -60,8 +60,9 @@ def execute(path: Path, timeout: int = 300) -> bool:
             client.execute()
     except CellExecutionError as exc:
         failed = next((i for i, c in enumerate(nb.cells, 1) if _has_error(c)), "?")
-        raise InputError(path, f"cell {failed} failed: {exc.ename}: {exc.evalue}") from None
-    return files.write_text(path, nbformat.writes(normalise(nb)) + "\n")
+        why = f"{exc.ename}: {exc.evalue}" if str(exc.evalue).strip() else exc.ename
+        raise InternalError(path, f"cell {failed} failed: {why}") from None
+    return io.write_text(path, nbformat.writes(normalise(nb)) + "\n")
 
 
 def _has_error(cell: nbformat.NotebookNode) -> bool:

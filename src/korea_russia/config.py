@@ -1,4 +1,4 @@
-"""Where the project's folders are, so library code and notebooks agree on them."""
+"""Every path the project reads or writes, so library code and notebooks agree on them."""
 
 import os
 from pathlib import Path
@@ -37,6 +37,26 @@ def reference_dir() -> Path:
     return project_root() / "data" / "reference"
 
 
-def figures_dir() -> Path:
-    """Exported charts."""
-    return project_root() / "reports" / "figures"
+def checksums() -> Path:
+    """SHA-256 of every raw file."""
+    return project_root() / "data" / "checksums.sha256"
+
+
+def reports_dir() -> Path:
+    """The register of figures and the exported charts."""
+    return project_root() / "reports"
+
+
+def charts_dir() -> Path:
+    """Exported charts (PNG and SVG); `reports/figures/` by cookiecutter-data-science's name."""
+    return reports_dir() / "figures"
+
+
+def notebooks_dir() -> Path:
+    """The notebooks, `NN-topic.ipynb`."""
+    return project_root() / "notebooks"
+
+
+def readme() -> Path:
+    """The README, whose generated blocks `build` refreshes."""
+    return project_root() / "README.md"

@@ -6,28 +6,18 @@ index into exactly this text.
 """
 
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
-from korea_russia import paths
+from korea_russia import config
 from korea_russia.errors import InputError
+from korea_russia.schemas import PRECISIONS, SOURCES, parse_date
 
-SOURCE_COLUMNS = (
-    "source_id",
-    "file",
-    "outlet",
-    "author",
-    "title",
-    "published",
-    "published_precision",
-    "url",
-    "language",
-)
-PRECISIONS = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
+SOURCE_COLUMNS = tuple(SOURCES.names)
 MAX_BYTES = 64 * 1024 * 1024  # a single article is kilobytes; anything this big is a mistake
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -151,16 +141,16 @@ def _check_row(row: dict[str, str], where: str) -> Source:
                 where,
                 f"published {published!r} is not a {precision} date ({PRECISIONS[precision]})",
             )
-        parts = [int(p) for p in published.split("-")] + [1, 1]
         try:
-            date(parts[0], parts[1], parts[2])
-        except ValueError:
-            raise InputError(where, f"published {published!r} is not a real date") from None
+            parse_date(published)
+        except ValueError as exc:
+            raise InputError(where, f"published {exc}") from None
     return Source(**values)
 
 
 def read_sources(path: Path) -> dict[str, Source]:
-    """Read a sources CSV into {file name: Source}, with one-line errors for bad rows."""
+    """Read a sources CSV into {file name: Source}, with one-line errors for bad rows: the
+    one reader of `data/sources.csv`, which everything else goes through."""
     return parse_sources(read_text(Path(path)), display(path))
 
 
@@ -217,8 +207,8 @@ def load(raw_dir: Path | None = None, sources: Path | None = None) -> list[Docum
     still loads, with unknown metadata. A row naming a file that is not there is an error,
     because the tables would silently miss a source.
     """
-    raw_dir = Path(raw_dir) if raw_dir is not None else paths.raw_dir()
-    sources_path = Path(sources) if sources is not None else paths.sources_csv()
+    raw_dir = Path(raw_dir) if raw_dir is not None else config.raw_dir()
+    sources_path = Path(sources) if sources is not None else config.sources_csv()
     rows = read_sources(sources_path) if sources_path.exists() or sources is not None else {}
     files = text_files(raw_dir)
     present = {p.name for p in files}
@@ -234,3 +224,18 @@ def load(raw_dir: Path | None = None, sources: Path | None = None) -> list[Docum
     if duplicates:
         raise InputError(display(raw_dir), f"two files share the id {duplicates[0]!r}")
     return documents
+
+
+def document_row(doc: Document) -> dict[str, object]:
+    """A document as a row of documents.csv: its metadata, size and checksum."""
+    return {
+        "source_id": doc.id,
+        "file": doc.path.name,
+        "outlet": doc.source.outlet,
+        "author": doc.source.author,
+        "published": doc.source.published,
+        "published_precision": doc.source.published_precision,
+        "chars": len(doc.text),
+        "words": len(doc.text.split()),
+        "sha256": hashlib.sha256(doc.path.read_bytes()).hexdigest(),
+    }

@@ -7,26 +7,17 @@ atomically, and the same text is never added twice.
 
 import csv
 import hashlib
-import io
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from io import StringIO
 from pathlib import Path
 
-from korea_russia import corpus, events, extract, files, paths
-from korea_russia.corpus import SOURCE_COLUMNS, Document, Source
+from korea_russia import config, io, schemas
 from korea_russia.errors import InputError
+from korea_russia.sources import corpus
+from korea_russia.sources.corpus import SOURCE_COLUMNS, Document, Source
 
 _HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<!--)", re.I)
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-@dataclass(frozen=True)
-class Added:
-    """What `add` did: the new document, and the figures and events found in it."""
-
-    document: Document
-    figures: list[extract.Figure]
-    events: list[events.Event]
 
 
 def slug(text: str, limit: int = 48) -> str:
@@ -42,12 +33,12 @@ def fingerprint(text: str) -> str:
 
 
 def _published(value: str, where: str) -> tuple[str, str]:
-    """Normalise a date to YYYY, YYYY-MM or YYYY-MM-DD with its precision, or fail clearly."""
-    m = _DATE.match(value.strip())
-    if not m:
-        raise InputError(where, f"publication date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    parts = [p for p in m.groups() if p]
-    return "-".join(parts), ("year", "month", "day")[len(parts) - 1]
+    """A date as YYYY, YYYY-MM or YYYY-MM-DD with its precision, or a clear error. Page
+    metadata may carry a time ("2025-11-02T09:30:00+09:00"): only the date is kept."""
+    try:
+        return schemas.parse_date(value.strip().split("T")[0])
+    except ValueError as exc:
+        raise InputError(where, f"publication date {exc}") from None
 
 
 def read_article(path: Path) -> tuple[str, bytes, dict[str, str]]:
@@ -93,7 +84,7 @@ def _read_html(data: bytes, where: str) -> tuple[str, bytes, dict[str, str]]:
 
 def _source_id(source: Source, existing: set[str], digest: str) -> str:
     """A readable id: outlet, author's surname and year ("example-times-doe-2025")."""
-    parts = [slug(corpus_outlet(source.outlet), 24) if source.outlet else ""]
+    parts = [slug(outlet_name(source.outlet), 24) if source.outlet else ""]
     if source.author:
         parts.append(slug(source.author.split()[-1], 16))
     parts.append(source.published[:4] if source.published else "nd")
@@ -101,9 +92,9 @@ def _source_id(source: Source, existing: set[str], digest: str) -> str:
     return base if base not in existing else f"{base}-{digest[:6]}"
 
 
-def corpus_outlet(outlet: str) -> str:
-    """The outlet without an edition note in brackets."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", outlet)
+def outlet_name(outlet: str) -> str:
+    """The outlet without an edition note: "News1 (English edition)" -> "News1"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", outlet).strip()
 
 
 def add(
@@ -112,12 +103,12 @@ def add(
     raw_dir: Path | None = None,
     sources_path: Path | None = None,
     checksums: Path | None = None,
-) -> Added:
-    """Add one article to the corpus and return what was found in it."""
+) -> Document:
+    """Add one article to the corpus and return it as a document."""
     path = Path(path)
-    raw_dir = raw_dir or paths.raw_dir()
-    sources_path = sources_path or paths.sources_csv()
-    checksums = checksums or paths.project_root() / "data" / "checksums.sha256"
+    raw_dir = raw_dir or config.raw_dir()
+    sources_path = sources_path or config.sources_csv()
+    checksums = checksums or config.checksums()
     where = corpus.display(path)
     text, stored, meta = read_article(path)
     meta.update({k: v for k, v in overrides.items() if v})
@@ -152,14 +143,10 @@ def add(
         new_sources, corpus.display(sources_path)
     )  # the new CSV must still be valid
     target = raw_dir / name
-    files.write_bytes(target, stored)
-    files.write_text(sources_path, new_sources)
+    io.write_bytes(target, stored)
+    io.write_text(sources_path, new_sources)
     _update_checksums(checksums, raw_dir, target)
-    document = Document(
-        id=source.source_id, path=target, text=corpus.read_text(target), source=source
-    )
-    found = extract.figures(document)
-    return Added(document, found, events.events(document, figures=found))
+    return Document(id=source.source_id, path=target, text=corpus.read_text(target), source=source)
 
 
 def _append_row(sources_path: Path, source: Source) -> str:
@@ -169,7 +156,7 @@ def _append_row(sources_path: Path, source: Source) -> str:
         text = ",".join(SOURCE_COLUMNS) + "\n"
     if not text.endswith("\n"):
         text += "\n"
-    buffer = io.StringIO()
+    buffer = StringIO()
     csv.writer(buffer, lineterminator="\n").writerow([getattr(source, c) for c in SOURCE_COLUMNS])
     return text + buffer.getvalue()
 
@@ -178,6 +165,6 @@ def _update_checksums(checksums: Path, raw_dir: Path, added: Path) -> None:
     """Add the new file's SHA-256 to the checksum list, keeping it sorted."""
     lines = checksums.read_text(encoding="utf-8").splitlines() if checksums.exists() else []
     entry = f"{hashlib.sha256(added.read_bytes()).hexdigest()}  {raw_dir.name}/{added.name}"
-    files.write_text(
+    io.write_text(
         checksums, "\n".join(sorted({*lines, entry}, key=lambda line: line.split()[-1])) + "\n"
     )

@@ -1,0 +1,418 @@
+"""Extract dated events from any article: the date, who did what, a category and the actors.
+
+Every date expression that is not a figure's period, the dateline or page furniture makes
+an event; dates without a year take it from the publication date, and a date that cannot
+be resolved is kept at a lower precision rather than guessed.
+"""
+
+import csv
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+import pandas as pd
+
+from korea_russia import config, registry, schemas
+from korea_russia.extract import figures as figures_module
+from korea_russia.extract import text
+from korea_russia.extract.timex import YEAR
+from korea_russia.sources.corpus import Document
+
+PRECISION = tuple(schemas.PRECISIONS)  # year, month, day: from least to most precise
+
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+_DASH = r"\s*[–—-]\s*"
+
+
+def _first_letter_any_case(word: str) -> str:
+    return f"[{word[0].upper()}{word[0].lower()}]{word[1:]}"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    rules: list[tuple[str, re.Pattern[str]]]
+    hint: re.Pattern[str]
+    furniture: re.Pattern[str]
+    speculation: re.Pattern[str]
+    categories: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]
+
+
+@registry.compiled
+def _patterns() -> _Patterns:
+    """The date rules, most specific first (where two overlap, the earlier rule wins), and
+    the word lists of vocab/events.toml."""
+    words = registry.event_words()
+    time = registry.time_words()
+    # Month names as written (capitalised), and abbreviations only with their full stop.
+    table = time["months"]
+    full = sorted((n.title() for n in table), key=len, reverse=True)
+    short = sorted((a.title() + r"\." for names in table.values() for a in names), key=len)
+    mon = "(?:" + "|".join(full + short[::-1]) + ")"
+    month_only = "|".join(full)
+    weekdays = "|".join(d.title() for d in time["weekdays"])
+    lead = "|".join(
+        r"\s+".join(_first_letter_any_case(w) if i == 0 else w for i, w in enumerate(p.split()))
+        for p in sorted(words["lead"], key=len, reverse=True)
+    )
+    lead = rf"(?:\b(?:{lead})\s+)?"
+    # Years relative to the publication date; "the previous year" is relative to the date
+    # told before it in a narrative, so it is left to the `next` rule's kind of reading.
+    relative = "|".join(
+        r"\s+".join(k.split())
+        for k in sorted(time["relative_years"], key=len, reverse=True)
+        if not k.startswith("the ")
+    )
+    modifiers = "|".join(words["relative_modifiers"])
+    rules = [
+        (k, re.compile(lead + p))
+        for k, p in [
+            (
+                "md_range_y",
+                rf"(?P<m1>{mon})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),?\s+(?P<y>{YEAR})",
+            ),
+            ("mdy", rf"(?P<m1>{mon})\s+(?P<d1>{_DAY}),?\s+(?P<y>{YEAR})"),
+            ("dmy", rf"(?P<d1>{_DAY})\s+(?P<m1>{mon})\s+(?P<y>{YEAR})"),
+            (
+                "numeric",
+                r"(?<![\d.])(?P<d1>[0-3]\d)\.(?P<mm>[01]\d)\.(?P<y>(?:19|20)\d{2})(?![\d.]\d)",
+            ),
+            (
+                "md_range",
+                rf"(?P<m1>{mon})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?![\d,]*\s*\d{{4}})",
+            ),
+            ("md", rf"(?P<m1>{mon})\s+(?P<d1>{_DAY})(?!,?\s*\d{{4}})(?![\d:])"),
+            ("my", rf"(?P<m1>{mon}),?\s+(?P<y>{YEAR})"),
+            (
+                "y_range",
+                rf"(?:[Bb]etween\s+(?P<y>{YEAR})\s+and\s+|[Ff]rom\s+(?P<ya>{YEAR})\s+(?:to|until|till)\s+)(?P<y2>{YEAR})",
+            ),
+            ("y_dash", rf"(?P<y>{YEAR}){_DASH}(?P<y2>{YEAR})"),
+            ("m_only", rf"(?<=\b[Ii]n\s)(?P<m1>{month_only})\b(?!\s+\d)"),
+            ("weekday", rf"(?<=\b[Oo]n\s)(?P<wd>{weekdays})\b"),
+            (
+                "relative",
+                rf"(?i:\b(?:(?P<mod>{modifiers})\s+)?(?P<rel>{relative})\b)",
+            ),
+            (
+                "next",
+                r"(?i:\b(?:the\s+(?:following|next)\s+(?P<unit>month|year)|a\s+(?P<unit2>month|year)\s+later)\b)",
+            ),
+            ("y", rf"(?P<y>{YEAR})"),
+        ]
+    ]
+    hint = re.compile(
+        rf"{YEAR}|\d\d\.\d\d\.\d{{4}}|{mon}|\b(?:{weekdays})\b|"
+        r"(?i:\byear\b|\bmonth\b)"
+    )  # what a sentence must hold to be worth searching for dates
+
+    def any_of(key: str) -> re.Pattern[str]:
+        return re.compile("|".join(words[key]["words"]), re.I)
+
+    categories = [
+        (
+            c["name"],
+            re.compile("|".join(c["words"]), re.I),
+            re.compile("|".join(c["meeting"]), re.I) if c.get("meeting") else None,
+        )
+        for c in words["category"]
+        if c["words"]
+    ]
+    return _Patterns(rules, hint, any_of("furniture"), any_of("speculation"), categories)
+
+
+@dataclass(frozen=True)
+class Event:
+    """One dated statement of an article, with the span of its date expression."""
+
+    event_id: str
+    source_id: str
+    date_start: str
+    date_end: str
+    precision: str
+    summary: str
+    category: str
+    actors: str
+    quote: str
+    start: int
+    end: int
+    quote_start: int
+    quote_end: int
+
+
+COLUMNS = [f.name for f in fields(Event)]
+
+
+@dataclass(frozen=True)
+class _Date:
+    """A date expression at [start, end), resolved to the dates it covers."""
+
+    start: int
+    end: int
+    date_start: str
+    date_end: str
+    precision: str
+
+
+def _ymd(y: int, m: int, d: int) -> str | None:
+    """`YYYY-MM-DD`, or None when it is not a real day."""
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve(rule: str, m: re.Match[str], doc: Document, last: _Date | None) -> _Date | None:
+    """Turn one matched date expression into a _Date, or None when it cannot be placed at all."""
+    g = m.groupdict()
+    pub, pub_precision = doc.source.published, doc.source.published_precision
+    pub_year = doc.source.year
+    year = int(g.get("y") or g.get("ya") or 0) or pub_year
+    span = (m.start(), m.end())
+    if rule in ("md_range_y", "mdy", "dmy", "numeric", "md_range", "md"):
+        if year is None:
+            return None
+        month = int(g["mm"]) if rule == "numeric" else registry.month_number(g["m1"])
+        first = _ymd(year, month, int(g["d1"]))
+        last = _ymd(year, month, int(g["d2"])) if g.get("d2") else first
+        return _Date(*span, first, last, "day") if first and last and last >= first else None
+    if rule in ("my", "m_only"):
+        month = f"{year}-{registry.month_number(g['m1']):02d}"
+        return _Date(*span, month, month, "month") if year else None
+    if rule in ("y_range", "y_dash"):
+        return _Date(*span, str(year), g["y2"], "year") if int(g["y2"]) > year else None
+    if rule == "y":
+        return _Date(*span, g["y"], g["y"], "year")
+    if rule == "relative":
+        if pub_year is None:
+            return None
+        offset = registry.time_words()["relative_years"][" ".join(g["rel"].lower().split())]
+        return _Date(*span, str(pub_year + offset), str(pub_year + offset), "year")
+    if rule == "next" and last is not None:
+        return _next(span, g["unit"] or g["unit2"], last)
+    if rule == "weekday" and pub:
+        # Which Friday is meant is not in the text: keep the publication month (or year,
+        # when that is all that is known) rather than guess a day.
+        cut, precision = (pub[:7], "month") if pub_precision == "day" else (pub[:4], "year")
+        return _Date(*span, cut, cut, precision)
+    return None
+
+
+def _next(span: tuple[int, int], unit: str, last: _Date) -> _Date | None:
+    """ "the following month", "a year later": one month or year after the date told before."""
+    if unit.lower() == "year":
+        year = str(int(last.date_end[:4]) + 1)
+        return _Date(*span, year, year, "year")
+    if last.precision == "year":
+        return None  # a month after "2019" is no month we know
+    y, mo = int(last.date_end[:4]), int(last.date_end[5:7]) + 1
+    y, mo = (y + 1, 1) if mo == 13 else (y, mo)
+    return _Date(*span, f"{y}-{mo:02d}", f"{y}-{mo:02d}", "month")
+
+
+def find_dates(sentence: str, doc: Document, offset: int, last: _Date | None = None) -> list[_Date]:
+    """The date expressions of one sentence (offsets in document coordinates), in order."""
+    taken: list[_Date] = []
+    for rule, pattern in _patterns().rules:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < d.end - offset and d.start - offset < m.end() for d in taken):
+                continue
+            resolved = _resolve(rule, m, doc, last)
+            if resolved:
+                taken.append(
+                    _Date(
+                        offset + resolved.start,
+                        offset + resolved.end,
+                        resolved.date_start,
+                        resolved.date_end,
+                        resolved.precision,
+                    )
+                )
+    return sorted(taken, key=lambda d: d.start)
+
+
+class Actor(NamedTuple):
+    """One spelling of an actor: the canonical name, its pattern, and its kind."""
+
+    name: str
+    pattern: re.Pattern[str]
+    kind: str
+
+
+def load_actors(path: Path | None = None) -> list[Actor]:
+    """An Actor for every alias in `data/reference/actors.csv`, longest first."""
+    path = path or config.reference_dir() / "actors.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows.sort(key=lambda r: -len(r["alias"]))
+    out = []
+    for r in rows:
+        words = [re.escape(w) for w in re.split(r"[\s-]+", r["alias"])]
+        pattern = re.compile(r"(?<![\w-])" + r"[\s-]".join(words) + r"(?![\w-])")
+        out.append(Actor(r["actor"], pattern, r["kind"]))
+    return out
+
+
+def actors_in(sentence: str, actors: Sequence[Actor]) -> list[str]:
+    """Canonical actors named in a sentence, in order of first mention, each once."""
+    found: list[tuple[int, str]] = []
+    covered: list[tuple[int, int]] = []
+    for name, pattern, _ in actors:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < b and a < m.end() for a, b in covered):
+                continue
+            covered.append(m.span())
+            found.append((m.start(), name))
+    seen: dict[str, None] = {}
+    for _, name in sorted(found):
+        seen.setdefault(name, None)
+    return list(seen)
+
+
+def category(sentence: str, leaders: Sequence[Actor] = ()) -> str:
+    """The first category whose words appear in the sentence (conflict and sanctions first).
+    A category's `meeting` words count too where a leader meets a leader: the sentence names
+    two or more `leaders`, and one stands right after the meeting word ("his meeting with
+    Kim Jong Un", "met Vladimir Putin")."""
+    for name, pattern, meeting in _patterns().categories:
+        if pattern.search(sentence) or (meeting and _leaders_meet(sentence, meeting, leaders)):
+            return name
+    return registry.category_names()[-1]
+
+
+def _leaders_meet(sentence: str, meeting: re.Pattern[str], leaders: Sequence[Actor]) -> bool:
+    named = [a for a in leaders if a.pattern.search(sentence)]
+    if len({a.name for a in named}) < 2:
+        return False
+    for m in meeting.finditer(sentence):
+        after = sentence[m.end() : m.end() + 30]
+        if any(a.pattern.match(after, k) for a in named for k in _word_starts(after)[:3]):
+            return True
+    return False
+
+
+def _word_starts(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\S+", text)]
+
+
+def summary(sentence: str, start: int, end: int, limit: int = 140) -> str:
+    """The sentence without its date expression: who did what, at most `limit` characters."""
+    clause = (sentence[:start] + sentence[end:]).strip()
+    clause = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", clause))
+    clause = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", clause)
+    clause = re.sub(r"^[,;:–—\-\s]+|[,;:\s]+$", "", clause)
+    if len(clause) > limit:
+        clause = clause[: clause.rfind(" ", 0, limit)].rstrip(",;:") + "…"
+    return clause[:1].upper() + clause[1:]
+
+
+def _dateline(doc: Document, d: _Date) -> bool:
+    """The publication date printed at the top of the text is not an event: a date that
+    opens the text and is the publication date (or, with none known, opens a short line)."""
+    if d.start > 40 or doc.text[: d.start].strip():
+        return False
+    if doc.source.published:
+        return d.date_start == doc.source.published
+    line = doc.text[d.end :].split("\n", 1)[0]
+    return len(line.split()) < 6
+
+
+def events(
+    document: Document,
+    actors: Sequence[Actor] | None = None,
+    figures: Sequence[figures_module.Figure] | None = None,
+) -> list[Event]:
+    """Every distinct dated event the document states, in text order.
+
+    `figures` (the document's, if already extracted) says which time expressions are a
+    figure's period and so not events; they are extracted here when not given.
+    """
+    actors = load_actors() if actors is None else actors
+    figures = figures_module.figures(document) if figures is None else figures
+    patterns = _patterns()
+    periods_used = [f.period_span for f in figures if f.period_span]
+    sentences = text.Sentences(document.text)
+    out: dict[tuple[str, str, str], Event] = {}
+    last: _Date | None = None
+    seen: set[str] = set()
+    for lo, hi in _sentences_with_dates(document.text, sentences):
+        sentence = document.text[lo:hi]
+        skip = patterns.furniture.search(sentence) or patterns.speculation.search(sentence)
+        if sentence in seen or skip:
+            continue  # a repeated sentence restates events already found
+        seen.add(sentence)
+        dates = find_dates(sentence, document, lo, last)
+        for d in _merge(dates):
+            last = d
+            if _dateline(document, d) or any(a < d.end and d.start < b for a, b in periods_used):
+                continue
+            event = _event(document, sentence, lo, hi, d, actors)
+            out.setdefault((event.date_start, event.date_end, event.summary), event)
+    return list(out.values())
+
+
+def _sentences_with_dates(txt: str, sentences: text.Sentences) -> list[tuple[int, int]]:
+    """Spans of the sentences that hold a year, a month name, a weekday or a relative year."""
+    spans: dict[tuple[int, int], None] = {}
+    for m in _patterns().hint.finditer(txt):
+        spans.setdefault(sentences.span(m.start()), None)
+    return sorted(spans)
+
+
+def _merge(dates: list[_Date]) -> list[_Date]:
+    """One event per date of a sentence: a date that a more precise one falls within, or
+    that a later expression repeats, is dropped ("the 2025 seminar … on Friday" is one)."""
+    keep = []
+    for i, d in enumerate(dates):
+        inside = any(
+            (PRECISION.index(o.precision) > PRECISION.index(d.precision) or j > i)
+            and o.date_start.startswith(d.date_start)
+            and o.date_end.startswith(d.date_end)
+            for j, o in enumerate(dates)
+            if j != i
+        )
+        if not inside:
+            keep.append(d)
+    return keep
+
+
+def _event(
+    doc: Document,
+    sentence: str,
+    lo: int,
+    hi: int,
+    d: _Date,
+    actors: Sequence[Actor],
+) -> Event:
+    """Build the Event row of one date expression in its sentence."""
+    named = actors_in(sentence, actors)
+    return Event(
+        event_id=schemas.stable_id("E", doc.id, sentence, d.start - lo),
+        source_id=doc.id,
+        date_start=d.date_start,
+        date_end=d.date_end,
+        precision=d.precision,
+        summary=summary(sentence, d.start - lo, d.end - lo),
+        category=category(sentence, [a for a in actors if a.kind == "leader"]),
+        actors=";".join(named),
+        quote=sentence,
+        start=d.start,
+        end=d.end,
+        quote_start=lo,
+        quote_end=hi,
+    )
+
+
+def table(
+    documents: Iterable[Document],
+    figures: Mapping[str, Sequence[figures_module.Figure]] | None = None,
+) -> pd.DataFrame:
+    """The events of all documents as a tidy table, sorted by source and position;
+    `figures` maps document ids to figures already extracted from them."""
+    actors = load_actors()
+    figures = figures or {}
+    rows = [asdict(e) for doc in documents for e in events(doc, actors, figures.get(doc.id))]
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    return frame.sort_values(["source_id", "start", "end"], ignore_index=True)

@@ -1,0 +1,100 @@
+"""Atomic, write-if-changed output and the table codecs (CSV, Parquet, JSON): an interrupted
+run never leaves a half-written file, and the same table always gives the same bytes."""
+
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from korea_russia.schemas import Schema
+
+
+def write_bytes(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` via a temporary file and a rename; skip if unchanged.
+
+    Returns True when the file was (re)written. Leaving identical files untouched keeps
+    their mtimes, so `make` stays quick and `git status` stays clean.
+    """
+    path = Path(path)
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_text(path: Path, text: str) -> bool:
+    """`write_bytes` for UTF-8 text with LF line ends."""
+    return write_bytes(path, text.encode("utf-8"))
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporary files a killed run left behind (`.name.xxxx.tmp`); the real
+    outputs beside them were never touched, since they are only ever replaced by rename."""
+    removed = []
+    for tmp in Path(folder).glob(".*.tmp") if Path(folder).is_dir() else []:
+        tmp.unlink(missing_ok=True)
+        removed.append(tmp)
+    return removed
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV bytes with fixed formatting: LF line ends, no index, UTF-8."""
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, lineterminator="\n")
+    return buffer.getvalue().encode("utf-8")
+
+
+def to_parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """Parquet bytes (pyarrow, no index); deterministic for pinned pandas/pyarrow versions."""
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False, engine="pyarrow", compression="zstd")
+    return buffer.getvalue()
+
+
+def to_json_bytes(frame: pd.DataFrame, lines: bool = False) -> bytes:
+    """JSON (an array of records) or JSON Lines, UTF-8, one stable key order."""
+    records = frame.to_dict("records")
+    if lines:
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    return (json.dumps(records, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+FORMATS = ("csv", "json", "jsonl")
+
+
+def encode(frame: pd.DataFrame, fmt: str) -> bytes:
+    """A table in one of the CLI's output formats: csv, json or jsonl."""
+    if fmt == "csv":
+        return to_csv_bytes(frame)
+    return to_json_bytes(frame, lines=fmt == "jsonl")
+
+
+def read_table(path: Path, schema: Schema) -> pd.DataFrame:
+    """Read a table written by this package with its schema's column types: empty text stays
+    "", empty numbers are NaN."""
+    numbers = {
+        c.name: {"int": "int64", "float": "float64"}[c.dtype]
+        for c in schema.columns
+        if c.dtype != "str"
+    }
+    text = {c.name: "str" for c in schema.columns if c.dtype == "str"}
+    frame = pd.read_csv(
+        path,
+        dtype={**text, **numbers},
+        keep_default_na=False,
+        na_values={name: [""] for name in numbers},
+    )
+    return frame[schema.names]

@@ -1,0 +1,300 @@
+"""The vocabulary, loaded once from the data files in `korea_russia/vocab/`: one registry per
+concept (metric, unit and currency, qualifier, measure, time words, event category, country),
+defined in one place and read by everything else.
+
+`use(folder)` switches to another vocabulary folder (tests add a currency or a metric to a
+copy); functions that compile patterns from the vocabulary register with `@compiled`, so
+their caches are cleared on a switch.
+"""
+
+import functools
+import re
+import tomllib
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib.resources import files as package_files
+from pathlib import Path
+from typing import Any
+
+DEFAULT = Path(str(package_files("korea_russia") / "vocab"))
+_folder = DEFAULT
+_caches: list[Callable[..., Any]] = []
+
+
+def compiled(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Cache a function of the vocabulary (a compiled pattern, a table); cleared by `use`."""
+    cached = functools.cache(function)
+    _caches.append(cached)
+    return cached
+
+
+@contextmanager
+def use(folder: Path) -> Iterator[None]:
+    """Read the vocabulary from `folder` inside the `with` block, then from the default."""
+    global _folder
+    saved, _folder = _folder, Path(folder)
+    for cache in _caches:
+        cache.cache_clear()
+    try:
+        yield
+    finally:
+        _folder = saved
+        for cache in _caches:
+            cache.cache_clear()
+
+
+@compiled
+def _load(name: str) -> dict[str, Any]:
+    with open(_folder / f"{name}.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """What a figure measures (see vocab/metrics.toml)."""
+
+    name: str
+    label: str
+    group: str
+    priority: int
+    keywords: tuple[str, ...]
+    checkable: bool = False
+    physical: bool = False
+    direction: str = ""
+
+
+@compiled
+def metrics() -> tuple[Metric, ...]:
+    """Every metric, in the order tables and reports list them."""
+    return tuple(
+        Metric(**{**m, "keywords": tuple(m.get("keywords", ()))})
+        for m in _load("metrics")["metric"]
+    )
+
+
+def metric_names() -> tuple[str, ...]:
+    return tuple(m.name for m in metrics())
+
+
+def metric(name: str) -> Metric:
+    """One metric by name."""
+    return next(m for m in metrics() if m.name == name)
+
+
+def metrics_in(group: str) -> list[str]:
+    """The names of the metrics a chart group draws."""
+    return [m.name for m in metrics() if m.group == group]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A base unit: its code in the `unit` column, its dimension (money, mass, volume,
+    percent, count), and how it is written."""
+
+    code: str
+    dimension: str
+    before: tuple[str, ...] = ()  # currency symbols and codes before the number
+    after: tuple[tuple[str, float], ...] = ()  # words after the number, with their factor
+    scale_only: tuple[str, ...] = ()
+
+
+@compiled
+def units() -> tuple[Unit, ...]:
+    """Currencies first, then the physical and other units."""
+    data = _load("units")
+    out = [
+        Unit(c["code"], "money", tuple(c.get("before", ())), tuple((w, 1.0) for w in c["after"]))
+        for c in data["currency"]
+    ]
+    out += [
+        Unit(
+            u["code"],
+            u["dimension"],
+            after=tuple((w, float(f)) for w, f in u["words"].items()),
+            scale_only=tuple(u.get("scale_only", ())),
+        )
+        for u in data["unit"]
+    ]
+    return tuple(out)
+
+
+def unit_codes() -> tuple[str, ...]:
+    return tuple(u.code for u in units())
+
+
+@compiled
+def currencies() -> frozenset[str]:
+    """The codes of the money units."""
+    return frozenset(u.code for u in units() if u.dimension == "money")
+
+
+def dimension(code: str) -> str:
+    """money, mass, volume, percent or count."""
+    return next(u.dimension for u in units() if u.code == code)
+
+
+@compiled
+def scales() -> dict[str, float]:
+    """Scale words and abbreviations with their multipliers, lower case."""
+    return {k.lower(): float(v) for k, v in _load("units")["scales"].items()}
+
+
+@compiled
+def scale_words() -> dict[str, tuple[str, ...]]:
+    """`spelled` (may follow a number word) and `money_only` scale words."""
+    return {k: tuple(v) for k, v in _load("units")["scale_words"].items()}
+
+
+@compiled
+def number_words() -> dict[str, float]:
+    """Every cardinal number word with its value, compounds included ("sixty-one")."""
+    data = _load("numbers")
+    words = {k.lower(): float(v) for k, v in data["words"].items()}
+    out = dict(words)
+    for ten, value in data["tens"].items():
+        out[ten.lower()] = float(value)
+        for one, small in words.items():
+            if small < 10:
+                out[f"{ten}-{one}".lower()] = value + small
+    return out
+
+
+@compiled
+def before_scale_words() -> dict[str, float]:
+    """Number words that count only right before a scale word ("a billion", "half a million")."""
+    return {k.lower(): float(v) for k, v in _load("numbers")["before_scale"].items()}
+
+
+def number_word(token: str) -> float | None:
+    """The value of a number word ("Sixty one", "twenty-five"), or None."""
+    key = "-".join(token.lower().split()).replace("--", "-")
+    words = number_words()
+    if key in words:
+        return words[key]
+    return before_scale_words().get(" ".join(token.lower().split()))
+
+
+def number_word_pattern(with_before_scale: bool = False) -> str:
+    """A regular expression (no groups, any case) matching one number word or compound."""
+    data = _load("numbers")
+    small = sorted((w for w, v in data["words"].items() if v < 10), key=len, reverse=True)
+    tens = sorted(data["tens"], key=len, reverse=True)
+    every = sorted(data["words"], key=len, reverse=True)
+    options = [f"(?:{'|'.join(tens)})(?:[-\\s](?:{'|'.join(small)}))?", *every]
+    if with_before_scale:
+        extra = sorted(data["before_scale"], key=len, reverse=True)
+        options += [r"\s+".join(w.split()) for w in extra]
+    return r"(?:\b(?:" + "|".join(options) + r")\b)"
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """How a text qualifies a number (see vocab/qualifiers.toml)."""
+
+    name: str
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    text: str
+    sign: str
+    marker: str
+    bound: str = ""
+    approx: bool = False
+
+
+@compiled
+def qualifiers() -> tuple[Qualifier, ...]:
+    """Every qualifier, in the order they are tried."""
+    return tuple(
+        Qualifier(**{**q, "before": tuple(q.get("before", ())), "after": tuple(q.get("after", ()))})
+        for q in _load("qualifiers")["qualifier"]
+    )
+
+
+def qualifier(name: str) -> Qualifier:
+    """One qualifier by name ("" is a number as stated)."""
+    return next(q for q in qualifiers() if q.name == name)
+
+
+def qualifier_names() -> tuple[str, ...]:
+    return tuple(q.name for q in qualifiers())
+
+
+@compiled
+def measures() -> dict[str, Any]:
+    """Measure names and their cue words (vocab/measures.toml)."""
+    return _load("measures")
+
+
+def measure_names() -> tuple[str, ...]:
+    return tuple(measures()["names"])
+
+
+@compiled
+def months() -> dict[str, int]:
+    """Month names and abbreviations, lower case, to their number."""
+    out = {}
+    for number, (name, short) in enumerate(_load("time")["months"].items(), start=1):
+        out[name] = number
+        out.update({s: number for s in short})
+    return out
+
+
+def month_number(token: str) -> int:
+    """ "Sept." -> 9."""
+    return months()[token.lower().rstrip(".")]
+
+
+@compiled
+def month_abbreviations() -> tuple[str, ...]:
+    """The three-letter name of each month, lower case ("jan" … "dec")."""
+    return tuple(name[:3] for name in _load("time")["months"])
+
+
+@compiled
+def time_words() -> dict[str, Any]:
+    """Weekdays, half-year and quarter ordinals, relative years (vocab/time.toml)."""
+    return _load("time")
+
+
+@compiled
+def event_words() -> dict[str, Any]:
+    """Date prepositions, categories, page furniture and speculation words."""
+    return _load("events")
+
+
+def category_names() -> tuple[str, ...]:
+    return tuple(c["name"] for c in event_words()["category"])
+
+
+@compiled
+def countries() -> dict[str, str]:
+    """Every name, demonym and capital of a country (or the EU) to its ISO alpha-2 code."""
+    from countryinfo._cache import load_countries  # its JSON, loaded once
+
+    extra = _load("countries")
+    ignore = set(extra.get("ignore", {}).get("names", ()))
+    names: dict[str, str] = {}
+    for info in load_countries()["countries"].values():
+        code = (info.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        spellings = [info.get("name"), info.get("demonym"), info.get("capital")]
+        spellings += info.get("altSpellings") or []
+        for name in spellings:
+            if _usable(name) and name not in ignore:
+                names.setdefault(name, code)
+    for code, spellings in extra.items():
+        if code != "ignore":
+            names.update({name: code for name in spellings})  # the vocabulary file wins
+    return names
+
+
+def _usable(name: object) -> bool:
+    """A spelling worth looking for in English prose: Latin letters, not a bare ISO code."""
+    return (
+        isinstance(name, str)
+        and len(name) > 3
+        and re.fullmatch(r"[A-Z][A-Za-z .'’-]+", name) is not None
+        and "," not in name
+    )
