@@ -1,6 +1,6 @@
 """Set each article figure beside the official statistic for the same thing and period.
 
-Verdicts respect the article's hedge:
+Verdicts respect the article's qualifier:
 - `consistent`: a plain figure within its tolerance of the official value (the larger of 5%
   and the rounding of the number as written, e.g. ±US$0.05bn for "US$11.4 billion"); an
   "around" figure within 10%; "over X" / "at least X" with the official value above X;

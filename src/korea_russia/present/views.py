@@ -238,7 +238,7 @@ def energy(
 
 
 def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]:
-    """Investment, fund and project values as labelled bars with their periods and hedges:
+    """Investment, fund and project values as labelled bars with their periods and qualifiers:
     a cumulative stock, a pledge and a valuation are different things, so no time series."""
     rows = figures[
         figures["metric"].isin(registry.metrics_in("investment")) & (figures["unit"] == "USD")
@@ -278,7 +278,7 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
         fig,
         [
             charts.article_sources(order["source_id"]) + ".",
-            "≈ approximately · ≥ no less than · ≤ up to, as each article hedges it.",
+            "≈ approximately · ≥ no less than · ≤ up to, as each article qualifies it.",
         ],
     )
     return fig, order
