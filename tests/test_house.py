@@ -266,3 +266,43 @@ def test_reporters_are_a_table_not_prefixes() -> None:
     # Russia-reported rows are used (a string prefix once dropped them).
     assert "exports_kr_to_ru" in set(ru["metric"])
     assert reference.reporter_name("KR (KITA, Korean customs basis)") == "KITA"
+
+
+def test_errors_cross_process_boundaries(tmp_path: Path) -> None:
+    """An InputError raised in a --jobs worker reaches the parent whole: one line, exit 1."""
+    import pickle
+
+    from korea_russia.errors import InputError, InternalError
+
+    for error in (InputError("a.txt", "empty file"), InternalError("figures table", "row 0")):
+        again = pickle.loads(pickle.dumps(error))
+        assert (type(again), str(again)) == (type(error), str(error))
+    good, empty = tmp_path / "good.txt", tmp_path / "empty.txt"
+    good.write_text("Trade reached US$5 billion in 2020.", encoding="utf-8")
+    empty.write_bytes(b"")
+    done = subprocess.run(
+        [sys.executable, "-m", "korea_russia", "extract", "--jobs", "2", str(good), str(empty)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [f"korea-russia: error: {empty}: empty file"]
+
+
+def test_a_failed_notebook_check_is_an_internal_error(tmp_path: Path, capsys) -> None:
+    """Not bad input: exit 2, one line naming the notebook, the cell and the check."""
+    import nbformat
+
+    from korea_russia.cli import main
+
+    notebook = tmp_path / "99-check.ipynb"
+    cell = nbformat.v4.new_code_cell("assert 1 + 1 == 3, 'the sum: 2, expected 3'")
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), notebook)
+    assert main(["notebooks", str(notebook)]) == 2
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [
+        f"korea-russia: internal error: {notebook}: cell 1 failed: "
+        "AssertionError: the sum: 2, expected 3"
+    ]
