@@ -77,11 +77,6 @@ def metric_names() -> tuple[str, ...]:
     return tuple(m.name for m in metrics())
 
 
-def metric(name: str) -> Metric:
-    """One metric by name."""
-    return next(m for m in metrics() if m.name == name)
-
-
 def metrics_in(group: str) -> list[str]:
     """The names of the metrics a chart group draws."""
     return [m.name for m in metrics() if m.group == group]

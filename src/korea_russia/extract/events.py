@@ -332,6 +332,7 @@ def events(
     actors = load_actors() if actors is None else actors
     figures = figures_module.figures(document) if figures is None else figures
     patterns = _patterns()
+    leaders = [a for a in actors if a.kind == "leader"]
     periods_used = [f.period_span for f in figures if f.period_span]
     sentences = text.Sentences(document.text)
     out: dict[tuple[str, str, str], Event] = {}
@@ -348,7 +349,7 @@ def events(
             last = d
             if _dateline(document, d) or any(a < d.end and d.start < b for a, b in periods_used):
                 continue
-            event = _event(document, sentence, lo, hi, d, actors)
+            event = _event(document, sentence, lo, hi, d, actors, leaders)
             out.setdefault((event.date_start, event.date_end, event.summary), event)
     return list(out.values())
 
@@ -385,6 +386,7 @@ def _event(
     hi: int,
     d: _Date,
     actors: Sequence[Actor],
+    leaders: Sequence[Actor],
 ) -> Event:
     """Build the Event row of one date expression in its sentence."""
     named = actors_in(sentence, actors)
@@ -395,7 +397,7 @@ def _event(
         date_end=d.date_end,
         precision=d.precision,
         summary=summary(sentence, d.start - lo, d.end - lo),
-        category=category(sentence, [a for a in actors if a.kind == "leader"]),
+        category=category(sentence, leaders),
         actors=";".join(named),
         quote=sentence,
         start=d.start,
