@@ -46,7 +46,7 @@ def test_extract_writes_each_format(tmp_path: Path) -> None:
 
 def test_extract_without_sources_uses_the_file_name_and_no_publication_year(tmp_path: Path) -> None:
     path = tmp_path / "note.txt"
-    path.write_text("Bilateral trade reached $25 billion last year.", encoding="utf-8")
+    path.write_text("Korea-Russia trade reached $25 billion last year.", encoding="utf-8")
     empty = tmp_path / "sources.csv"
     empty.write_text(SOURCES.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
     out = tmp_path / "out.json"

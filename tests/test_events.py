@@ -135,7 +135,10 @@ def test_not_events() -> None:
         ),
         ("The summit will open on October 31.", "2025", ("2025-10-31", "2025-10-31", "day")),
         ("The dialogue took place in March.", "2025", ("2025-03", "2025-03", "month")),
-        ("The seminar will be held on Friday.", "2021-04-08", ("2021-04", "2021-04", "month")),
+        # a weekday is the nearest one to the publication day: ahead for what is to come
+        ("The seminar will be held on Friday.", "2021-04-08", ("2021-04-09", "2021-04-09", "day")),
+        ("The ministers met on Tuesday.", "2021-04-08", ("2021-04-06", "2021-04-06", "day")),
+        ("The seminar was held on Friday.", "2021-04", ("2021-04", "2021-04", "month")),
         ("The commission met last year.", "2021-04-08", ("2020", "2020", "year")),
         ("Joint seminars were held between 2006 and 2019.", "2021-04-08", ("2006", "2019", "year")),
         ("Meeting held 05.03.2020 in Seoul.", "2021-04-08", ("2020-03-05", "2020-03-05", "day")),

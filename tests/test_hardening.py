@@ -161,22 +161,22 @@ TRADE = "Bilateral trade between Russia and South Korea reached $20 billion in 2
             (TRADE + "\r\nOther.\nAnd $5 billion of trade in 2020.\r").encode(),
             ["$20 billion", "$5 billion"],
         ),
-        ("number_at_start", b"$20 billion of bilateral trade in 2019", ["$20 billion"]),
-        ("number_at_end", b"In 2019 bilateral trade reached $20 billion", ["$20 billion"]),
+        ("number_at_start", b"$20 billion of Korea-Russia trade in 2019", ["$20 billion"]),
+        ("number_at_end", b"In 2019 Korea-Russia trade reached $20 billion", ["$20 billion"]),
         (
             "malformed",
-            b"Trade was $1,2,3 billion, $.5bn or 1.2.3 million tonnes of LNG in 2019.",
+            b"Korea-Russia trade was $1,2,3 billion, $.5bn or 1.2.3 million tonnes of LNG in 2019.",
             ["$.5bn"],
         ),
         # Arabic-Indic digits are digits: read as 22, and the span is still the mention
         (
             "non_ascii_digits",
-            "Bilateral trade reached $٢٢ billion in 2019.".encode(),
+            "Korea-Russia trade reached $٢٢ billion in 2019.".encode(),
             ["$٢٢ billion"],
         ),
         (
             "non_ascii_spaces",
-            "Bilateral trade reached US$\u202f22\u00a0billion in\u20032019.".encode(),
+            "Korea-Russia trade reached US$\u202f22\u00a0billion in\u20032019.".encode(),
             ["US$\u202f22\u00a0billion"],
         ),
         ("one_long_line", (TRADE + " " + "x" * 1_000_000).encode(), ["$20 billion"]),

@@ -158,7 +158,8 @@ def _insert_before(folder: Path, name: str, marker: str, text: str) -> None:
 
 
 def _found(text: str, published: str = "2021-04-08") -> list[tuple[str, str, float]]:
-    return [(f.metric, f.unit, f.value) for f in figures.figures(doc(text, published))]
+    found = figures.korea_russia(figures.figures(doc(text, published)))
+    return [(f.metric, f.unit, f.value) for f in found]
 
 
 def test_a_new_currency_is_one_edit(vocab: Path) -> None:
@@ -172,7 +173,7 @@ def test_a_new_currency_is_one_edit(vocab: Path) -> None:
         ]
         assert "CNY" in schemas.FIGURES.column("unit").allowed
         assert "CNY" in registry.currencies()  # money: a bare "m" after it is a million
-        assert _found("Trade with Russia was CNY 800m in 2019.") == [
+        assert _found("Korea's trade with Russia was CNY 800m in 2019.") == [
             ("bilateral_trade", "CNY", 800e6)
         ]
     assert _found(sentence) == []  # the default vocabulary again
@@ -188,7 +189,8 @@ def test_a_new_metric_is_one_edit(vocab: Path) -> None:
 
 
 def test_a_new_country_name_is_one_edit(vocab: Path) -> None:
-    sentence = "Freedonia's trade with South Korea reached US$5 billion in 2020."
+    # an unknown name is no economy: in a Korea–Russia story, Russia's partner is Korea
+    sentence = "Korea and Russia met. Freedonia's trade with Russia reached US$5 billion in 2020."
     assert _found(sentence) == [("bilateral_trade", "USD", 5e9)]
     _insert_before(vocab, "countries", "\n# countryinfo spellings", EDITS["countries"])
     with registry.use(vocab):

@@ -4,6 +4,7 @@ Bad input ends in one line and exit status 1; a bug (a table that fails its sche
 notebook check that no longer holds) in one line and exit status 2."""
 
 import argparse
+import functools
 import multiprocessing
 import os
 import sys
@@ -53,16 +54,21 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _extract_one(job: tuple[Path, dict]) -> list[dict]:
-    """Worker: load one file and return its figures as rows (runs in a child process)."""
+def _extract_one(job: tuple[Path, dict], parties: str = "korea-russia") -> list[dict]:
+    """Worker: load one file and return its figures as rows (runs in a child process);
+    `parties` "korea-russia" keeps the figures about the two, "any" keeps every figure."""
     path, sources = job
     [document] = corpus.iter_documents([path], sources)
-    return [figures.row(f) for f in figures.figures(document)]
+    found = figures.figures(document)
+    if parties != "any":
+        found = figures.korea_russia(found)
+    return [figures.row(f) for f in found]
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     """Extract figures from any files (default: the corpus) and write the table."""
-    return _run_table(args, _extract_one, figures.COLUMNS, "figures")
+    worker = functools.partial(_extract_one, parties=args.parties)
+    return _run_table(args, worker, figures.COLUMNS, "figures")
 
 
 def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], what: str) -> int:
@@ -134,8 +140,9 @@ def _cmd_add(args: argparse.Namespace) -> int:
 
     overrides = {k: getattr(args, k) for k in ("outlet", "author", "title", "published", "url")}
     doc = add.add(args.path, overrides)
-    found = figures.figures(doc)
-    dated = events.events(doc, figures=found)
+    every = figures.figures(doc)
+    dated = events.events(doc, figures=every)
+    found = figures.korea_russia(every)
     print(f"added {corpus.display(doc.path)} as {doc.id!r}: {len(doc.text):,} characters")
     for name in ("outlet", "author", "title", "published", "url"):
         print(f"  {name:<10} {getattr(doc.source, name) or '(unknown)'}")
@@ -187,6 +194,13 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=io.FORMATS, default="csv")
         p.add_argument("-o", "--output", type=Path, default=None, help="output (default: stdout)")
         p.add_argument("--jobs", type=int, default=1, help="worker processes, one file each")
+        if name == "extract":
+            p.add_argument(
+                "--parties",
+                choices=("korea-russia", "any"),
+                default="korea-russia",
+                help="keep the figures about Korea and Russia (default) or any figure",
+            )
         p.set_defaults(handler=handler)
 
     p = sub.add_parser("cite", help="a figure with its citation, e.g. cite bilateral_trade 2024")

@@ -77,6 +77,11 @@ def metric_names() -> tuple[str, ...]:
     return tuple(m.name for m in metrics())
 
 
+def metric_group(name: str) -> str:
+    """The chart group of one metric."""
+    return next(m.group for m in metrics() if m.name == name)
+
+
 def metrics_in(group: str) -> list[str]:
     """The names of the metrics a chart group draws."""
     return [m.name for m in metrics() if m.group == group]
@@ -92,6 +97,7 @@ class Unit:
     before: tuple[str, ...] = ()  # currency symbols and codes before the number
     after: tuple[tuple[str, float], ...] = ()  # words after the number, with their factor
     scale_only: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()  # words that may stand between the number and the unit
 
 
 @compiled
@@ -108,6 +114,7 @@ def units() -> tuple[Unit, ...]:
             u["dimension"],
             after=tuple((w, float(f)) for w, f in u["words"].items()),
             scale_only=tuple(u.get("scale_only", ())),
+            modifiers=tuple(u.get("modifiers", ())),
         )
         for u in data["unit"]
     ]
@@ -125,7 +132,7 @@ def currencies() -> frozenset[str]:
 
 
 def dimension(code: str) -> str:
-    """money, mass, volume, percent or count."""
+    """money, mass, volume, percent, ratio or count."""
     return next(u.dimension for u in units() if u.code == code)
 
 
@@ -159,6 +166,13 @@ def number_words() -> dict[str, float]:
 def before_scale_words() -> dict[str, float]:
     """Number words that count only right before a scale word ("a billion", "half a million")."""
     return {k.lower(): float(v) for k, v in _load("numbers")["before_scale"].items()}
+
+
+@compiled
+def fractions() -> tuple[dict[str, int], dict[str, int]]:
+    """Fraction words to their denominator ("thirds" -> 3), and numerator words ("two" -> 2)."""
+    data = _load("numbers")
+    return dict(data.get("fractions", {})), dict(data.get("numerators", {}))
 
 
 def number_word(token: str) -> float | None:
@@ -280,9 +294,29 @@ def countries() -> dict[str, str]:
             if _usable(name) and name not in ignore:
                 names.setdefault(name, code)
     for code, spellings in extra.items():
-        if code != "ignore":
+        if isinstance(spellings, list):
             names.update({name: code for name in spellings})  # the vocabulary file wins
     return names
+
+
+@compiled
+def country_words() -> dict[str, tuple[str, ...]]:
+    """Words about economies (vocab/countries.toml): `world` (a total with the world) and
+    `transit` (a route, not a party) and `organisations` (company nouns)."""
+    extra = _load("countries")
+    return {key: tuple(extra[key]["words"]) for key in ("world", "transit", "organisations")}
+
+
+@compiled
+def commodities() -> tuple[tuple[str, str, str], ...]:
+    """(name, metric, pattern) of every commodity (vocab/commodities.toml), most specific first."""
+    return tuple(
+        (c["name"], c["metric"], "|".join(c["words"])) for c in _load("commodities")["commodity"]
+    )
+
+
+def commodity_names() -> tuple[str, ...]:
+    return tuple(name for name, _, _ in commodities())
 
 
 def _usable(name: object) -> bool:

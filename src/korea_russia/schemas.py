@@ -15,6 +15,7 @@ from korea_russia.errors import InternalError
 
 DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 PRECISIONS = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
+PERIOD_BASES = ("", "stated", "relative", "publication", "inherited")
 LICENCE = {
     "name": "CC-BY-4.0",
     "path": "https://creativecommons.org/licenses/by/4.0/",
@@ -222,7 +223,15 @@ def _figures() -> Schema:
             Column(
                 "value",
                 "float",
-                "the number in base units (US$22 billion -> 22000000000)",
+                "the number in base units (US$22 billion -> 22000000000); a change is "
+                "negative for a decline (fell 22.6% -> -22.6)",
+                unit="see unit",
+            ),
+            Column(
+                "value_upper",
+                "float",
+                "upper bound of a range (US$30-40 billion -> 40000000000); empty otherwise",
+                required=False,
                 unit="see unit",
             ),
             Column("unit", "str", "base unit of value", allowed=registry.unit_codes()),
@@ -241,6 +250,32 @@ def _figures() -> Schema:
                 required=False,
                 pattern=DATE,
                 unit="YYYY or YYYY-MM",
+            ),
+            Column(
+                "period_basis",
+                "str",
+                "where the period came from: stated (the text writes it), relative (read "
+                "against the publication date: last year, last month), publication (a level "
+                "with no period, as of the publication year), inherited (from the figure "
+                "before, the list heading or 'the same period'); empty when there is none",
+                required=False,
+                allowed=PERIOD_BASES,
+            ),
+            Column(
+                "parties",
+                "str",
+                "the economies the figure is about, ISO 3166-1 alpha-2 codes joined by ';' "
+                "(KR;RU first, then others); the tables keep KR;RU figures",
+                required=False,
+                pattern=r"(?:[A-Z]{2}(?:;[A-Z]{2})*)?",
+            ),
+            Column(
+                "commodity",
+                "str",
+                "what an energy figure is of (lng, pipeline_gas, crude_oil, coal, …); empty "
+                "for other figures",
+                required=False,
+                allowed=("", *registry.commodity_names()),
             ),
             Column(
                 "qualifier",

@@ -67,7 +67,10 @@ def long(source_id: str, table: pd.DataFrame | None = None) -> str:
 
 
 def _period(row: pd.Series | dict) -> str:
-    return schemas.period_label(row["period_start"], row["period_end"], "no period stated")
+    label = schemas.period_label(row["period_start"], row["period_end"], "no period stated")
+    if row.get("period_basis") == "publication":
+        return f"no period stated (as of publication, {label})"
+    return label
 
 
 @dataclass(frozen=True)

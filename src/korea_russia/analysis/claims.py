@@ -42,9 +42,12 @@ def verdict(value: float, qualifier: str, official: float, tolerance: float) -> 
 
 
 def _year(figure: pd.Series) -> int | None:
-    """The one calendar year a figure covers, or None (no period, a range, part of a year)."""
+    """The one calendar year a figure covers, or None (no period, a range, part of a year, or
+    a year only assumed from the publication date: the article does not say it)."""
     start, end = figure["period_start"], figure["period_end"]
     if not start or start != end or len(start) != 4:
+        return None
+    if figure.get("period_basis") == "publication":
         return None
     return int(start)
 
@@ -65,6 +68,8 @@ def _unverifiable_note(figure: pd.Series, official: pd.DataFrame, lng: pd.DataFr
         )
     if not figure["period_start"]:
         return "the article gives no year"
+    if figure.get("period_basis") == "publication":
+        return "the article gives no year (its publication year is only assumed)"
     if figure["metric"] == "investment":
         return _investment_note(figure)
     if year is None:
@@ -142,6 +147,9 @@ def check(
         if main is None and other is not None:
             main, other = other, None
         row = {k: f[k] for k in _FIGURE_COLUMNS}
+        if f.get("period_basis") == "publication":
+            # A claim is checked for the period the article states; an assumed one is none.
+            row.update(period_start="", period_end="")
         if main is None:
             row.update(verdict="unverifiable", note=_unverifiable_note(f, official, lng))
             rows.append(row)

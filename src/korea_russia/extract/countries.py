@@ -37,8 +37,13 @@ def pattern(code: str) -> str:
 
 def named(text: str) -> set[str]:
     """The alpha-2 codes of the economies `text` names."""
+    return {code for code, _ in named_at(text)}
+
+
+def named_at(text: str) -> list[tuple[str, int]]:
+    """(alpha-2 code, offset) of every economy `text` names, in order."""
     regex, names = _all()
-    found = set()
+    found = []
     for m in regex.finditer(text):
         word = m.group()
         code = names.get(word) or names.get(re.sub(r"(?:s|n)$", "", word))
@@ -47,5 +52,60 @@ def named(text: str) -> set[str]:
                 " ".join(re.sub(r"(?:s|n)$", "", word).split())
             )
         if code:
-            found.add(code)
+            found.append((code, m.start()))
     return found
+
+
+_NAME = r"[A-Z][\w&.’'-]*(?:\s+(?:[A-Z][\w&.’'-]*|of|&))*?"
+
+
+@registry.compiled
+def _apposition() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    regex, _ = _all()
+    nouns = "|".join(registry.country_words()["organisations"])
+    country = rf"(?P<country>{regex.pattern})"
+    state = r"(?:(?:state(?:-owned)?|private|leading|largest|biggest|major|top|big)\s+)?"
+    after = re.compile(
+        rf"(?P<org>{_NAME}),\s+(?:the|a|an)\s+{state}{country}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})s?\b"
+    )
+    before = re.compile(
+        rf"{country}(?:['’]s)?\s+{state}(?:[\w-]+\s+){{0,2}}?(?:{nouns})s?\s+(?P<org>{_NAME})(?=[\s,.;:)]|$)"
+    )
+    return after, before
+
+
+class Organisations:
+    """The companies an article says are from an economy, found as `named_at` finds countries."""
+
+    def __init__(self, origins: dict[str, str]) -> None:
+        self.origins = origins
+        names = sorted(origins, key=len, reverse=True)
+        alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
+        self._regex = (
+            re.compile(rf"(?<![\w.])(?:{alternatives})(?:['’]s)?(?![\w])") if names else None
+        )
+
+    def named_at(self, text: str) -> list[tuple[str, int]]:
+        if self._regex is None:
+            return []
+        out = []
+        for m in self._regex.finditer(text):
+            name = re.sub(r"['’]s$", "", " ".join(m.group().split()))
+            if name in self.origins:
+                out.append((self.origins[name], m.start()))
+        return out
+
+
+def organisations(text: str) -> Organisations:
+    """Companies whose economy the text states: "Orion, the South Korean firm …", "South
+    Korean carmaker Hyundai", "Russia's state lender Sberbank"."""
+    _, names = _all()
+    origins: dict[str, str] = {}
+    for pattern in _apposition():
+        for m in pattern.finditer(text):
+            org = re.sub(r"['’]s$", "", " ".join(m.group("org").split()).rstrip("."))
+            word = " ".join(m.group("country").split())
+            code = names.get(word) or names.get(re.sub(r"(?:s|n)$", "", word))
+            if code and org not in names and len(org) > 2:
+                origins.setdefault(org, code)
+    return Organisations(origins)

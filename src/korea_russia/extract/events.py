@@ -9,15 +9,15 @@ import csv
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 
 from korea_russia import config, registry, schemas
+from korea_russia.extract import dateline, text
 from korea_russia.extract import figures as figures_module
-from korea_russia.extract import text
 from korea_russia.extract.timex import YEAR
 from korea_russia.sources.corpus import Document
 
@@ -37,6 +37,9 @@ class _Patterns:
     hint: re.Pattern[str]
     furniture: re.Pattern[str]
     speculation: re.Pattern[str]
+    statistics: re.Pattern[str]
+    not_event: re.Pattern[str]
+    future: re.Pattern[str]
     categories: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]
 
 
@@ -66,6 +69,14 @@ def _patterns() -> _Patterns:
         if not k.startswith("the ")
     )
     modifiers = "|".join(words["relative_modifiers"])
+    weeks = "|".join(
+        r"\s+".join(k.split()) for k in sorted(words["relative_weeks"], key=len, reverse=True)
+    )
+    months_rel = "|".join(
+        r"\s+".join(k.split()) for k in sorted(time["relative_months"], key=len, reverse=True)
+    )
+    seasons = "|".join(time["seasons"])
+    count = registry.number_word_pattern()
     rules = [
         (k, re.compile(lead + p))
         for k, p in [
@@ -83,6 +94,10 @@ def _patterns() -> _Patterns:
                 "md_range",
                 rf"(?P<m1>{mon})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})(?![\d,]*\s*\d{{4}})",
             ),
+            (
+                "md_between",
+                rf"(?:[Bb]etween|[Ff]rom)\s+(?P<m1>{mon})\s+(?P<d1>{_DAY})\s+(?:and|to|until|through)\s+(?P<m2>{mon})\s+(?P<d2>{_DAY})(?!,?\s*\d{{4}})",
+            ),
             ("md", rf"(?P<m1>{mon})\s+(?P<d1>{_DAY})(?!,?\s*\d{{4}})(?![\d:])"),
             ("my", rf"(?P<m1>{mon}),?\s+(?P<y>{YEAR})"),
             (
@@ -90,8 +105,18 @@ def _patterns() -> _Patterns:
                 rf"(?:[Bb]etween\s+(?P<y>{YEAR})\s+and\s+|[Ff]rom\s+(?P<ya>{YEAR})\s+(?:to|until|till)\s+)(?P<y2>{YEAR})",
             ),
             ("y_dash", rf"(?P<y>{YEAR}){_DASH}(?P<y2>{YEAR})"),
-            ("m_only", rf"(?<=\b[Ii]n\s)(?P<m1>{month_only})\b(?!\s+\d)"),
-            ("weekday", rf"(?<=\b[Oo]n\s)(?P<wd>{weekdays})\b"),
+            (
+                "m_only",
+                rf"(?<=\b[Ii]n\s)(?:(?:early|mid|late)[\s-]+)?(?P<m1>{month_only})\b(?!\s+\d)",
+            ),
+            (
+                "weekday",
+                rf"(?:\b(?P<wmod>[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?P<wd>{weekdays})\b(?!\s*,?\s*(?:{mon}|\d))",
+            ),
+            ("week", rf"(?i:\b(?P<week>{weeks})\b)"),
+            ("month_rel", rf"(?i:(?<!the\s)\b(?P<relm>{months_rel})\b)"),
+            ("months_ago", rf"(?i:\b(?P<n>\d{{1,2}}|{count})\s+months?\s+ago\b)"),
+            ("season", rf"(?i:\b(?P<smod>this|last|next)\s+(?P<season>{seasons})\b)"),
             (
                 "relative",
                 rf"(?i:\b(?:(?P<mod>{modifiers})\s+)?(?P<rel>{relative})\b)",
@@ -105,7 +130,7 @@ def _patterns() -> _Patterns:
     ]
     hint = re.compile(
         rf"{YEAR}|\d\d\.\d\d\.\d{{4}}|{mon}|\b(?:{weekdays})\b|"
-        r"(?i:\byear\b|\bmonth\b)"
+        rf"(?i:\byear\b|\bmonths?\b|\bweek\b|\b(?:{seasons})\b)"
     )  # what a sentence must hold to be worth searching for dates
 
     def any_of(key: str) -> re.Pattern[str]:
@@ -120,7 +145,16 @@ def _patterns() -> _Patterns:
         for c in words["category"]
         if c["words"]
     ]
-    return _Patterns(rules, hint, any_of("furniture"), any_of("speculation"), categories)
+    return _Patterns(
+        rules,
+        hint,
+        any_of("furniture"),
+        any_of("speculation"),
+        any_of("statistics"),
+        re.compile("|".join(words["not_events"]["before"]), re.I),
+        re.compile("|".join(time["future"]), re.I),
+        categories,
+    )
 
 
 @dataclass(frozen=True)
@@ -164,22 +198,31 @@ def _ymd(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def _resolve(rule: str, m: re.Match[str], doc: Document, last: _Date | None) -> _Date | None:
-    """Turn one matched date expression into a _Date, or None when it cannot be placed at all."""
+def _resolve(
+    rule: str, m: re.Match[str], doc: Document, last: _Date | None, future: bool = False
+) -> _Date | None:
+    """Turn one matched date expression into a _Date, or None when it cannot be placed at all;
+    `future`: the sentence speaks of what is to come."""
     g = m.groupdict()
     pub, pub_precision = doc.source.published, doc.source.published_precision
     pub_year = doc.source.year
     year = int(g.get("y") or g.get("ya") or 0) or pub_year
     span = (m.start(), m.end())
-    if rule in ("md_range_y", "mdy", "dmy", "numeric", "md_range", "md"):
+    if rule in ("md_range_y", "mdy", "dmy", "numeric", "md_range", "md", "md_between"):
         if year is None:
             return None
         month = int(g["mm"]) if rule == "numeric" else registry.month_number(g["m1"])
         first = _ymd(year, month, int(g["d1"]))
-        last = _ymd(year, month, int(g["d2"])) if g.get("d2") else first
+        month2 = registry.month_number(g["m2"]) if g.get("m2") else month
+        last = _ymd(year, month2, int(g["d2"])) if g.get("d2") else first
         return _Date(*span, first, last, "day") if first and last and last >= first else None
     if rule in ("my", "m_only"):
-        month = f"{year}-{registry.month_number(g['m1']):02d}"
+        number = registry.month_number(g["m1"])
+        # "In November" in an April story is last November, unless it is to come.
+        known = rule == "m_only" and year and pub_precision in ("month", "day") and not g.get("y")
+        if known and number > int(pub[5:7]) and not future:
+            year -= 1
+        month = f"{year}-{number:02d}"
         return _Date(*span, month, month, "month") if year else None
     if rule in ("y_range", "y_dash"):
         return _Date(*span, str(year), g["y2"], "year") if int(g["y2"]) > year else None
@@ -192,11 +235,45 @@ def _resolve(rule: str, m: re.Match[str], doc: Document, last: _Date | None) -> 
         return _Date(*span, str(pub_year + offset), str(pub_year + offset), "year")
     if rule == "next" and last is not None:
         return _next(span, g["unit"] or g["unit2"], last)
-    if rule == "weekday" and pub:
-        # Which Friday is meant is not in the text: keep the publication month (or year,
-        # when that is all that is known) rather than guess a day.
-        cut, precision = (pub[:7], "month") if pub_precision == "day" else (pub[:4], "year")
+    if rule == "weekday" and pub and pub_precision != "day":
+        # Which Friday is meant is not in the text without the publication day: keep the
+        # publication month (or year) rather than guess a day.
+        cut, precision = (pub[:7], "month") if pub_precision == "month" else (pub[:4], "year")
         return _Date(*span, cut, cut, precision)
+    if rule == "weekday" and pub_precision == "day":
+        # "said on Tuesday": the nearest Tuesday on or before the publication day ("next
+        # Tuesday", or a sentence about what is to come: on or after it).
+        day = date.fromisoformat(pub)
+        wanted = registry.time_words()["weekdays"].index(g["wd"].lower())
+        ahead = (g.get("wmod") or "").lower() == "next" or (
+            future and (g.get("wmod") or "").lower() != "last"
+        )
+        if ahead:
+            found = day + timedelta(
+                days=(wanted - day.weekday()) % 7 or (7 if g.get("wmod") else 0)
+            )
+        else:
+            back = (day.weekday() - wanted) % 7
+            found = day - timedelta(
+                days=back or (7 if (g.get("wmod") or "").lower() == "last" else 0)
+            )
+        return _Date(*span, found.isoformat(), found.isoformat(), "day")
+    if rule == "week" and pub_precision == "day":
+        offset = registry.event_words()["relative_weeks"][" ".join(g["week"].lower().split())]
+        month = (date.fromisoformat(pub) + timedelta(days=offset)).isoformat()[:7]
+        return _Date(*span, month, month, "month")
+    if rule in ("month_rel", "months_ago") and pub_precision in ("month", "day"):
+        if rule == "month_rel":
+            offset = registry.time_words()["relative_months"][" ".join(g["relm"].lower().split())]
+        else:
+            word = registry.number_word(g["n"])
+            offset = -int(word if word is not None else g["n"])
+        y, mo = divmod(int(pub[:4]) * 12 + int(pub[5:7]) - 1 + offset, 12)
+        month = f"{y}-{mo + 1:02d}"
+        return _Date(*span, month, month, "month")
+    if rule == "season" and pub_year:
+        shift = {"this": 0, "last": -1, "next": 1}[g["smod"].lower()]
+        return _Date(*span, str(pub_year + shift), str(pub_year + shift), "year")
     return None
 
 
@@ -215,11 +292,22 @@ def _next(span: tuple[int, int], unit: str, last: _Date) -> _Date | None:
 def find_dates(sentence: str, doc: Document, offset: int, last: _Date | None = None) -> list[_Date]:
     """The date expressions of one sentence (offsets in document coordinates), in order."""
     taken: list[_Date] = []
-    for rule, pattern in _patterns().rules:
+    patterns = _patterns()
+    future = bool(patterns.future.search(sentence))
+    blocked: list[tuple[int, int]] = []
+    for rule, pattern in patterns.rules:
         for m in pattern.finditer(sentence):
             if any(m.start() < d.end - offset and d.start - offset < m.end() for d in taken):
                 continue
-            resolved = _resolve(rule, m, doc, last)
+            if any(m.start() < b and a < m.end() for a, b in blocked):
+                continue
+            lead = re.match(r"(?:[A-Za-z]+\s+)?", m.group()).group()  # "since ", "on "
+            told = re.match(r",?\s+when\b", sentence[m.end() : m.end() + 8])  # "…, when he"
+            before = sentence[max(0, m.start() - 80) : m.start()] + lead
+            if not told and patterns.not_event.search(before):
+                blocked.append(m.span())  # nor is any part of it
+                continue  # "the first meeting since February 2022", "reported on Monday"
+            resolved = _resolve(rule, m, doc, last, future)
             if resolved:
                 taken.append(
                     _Date(
@@ -331,9 +419,14 @@ def events(
     """
     actors = load_actors() if actors is None else actors
     figures = figures_module.figures(document) if figures is None else figures
+    document = dateline.with_publication(document)
+    line = dateline.find(document)
     patterns = _patterns()
     leaders = [a for a in actors if a.kind == "leader"]
-    periods_used = [f.period_span for f in figures if f.period_span]
+    periods_used = [
+        (*f.period_span, f.period_start == f.period_end) for f in figures if f.period_span
+    ]
+    figure_sentences = {f.quote_start for f in figures}
     sentences = text.Sentences(document.text)
     out: dict[tuple[str, str, str], Event] = {}
     last: _Date | None = None
@@ -345,13 +438,50 @@ def events(
             continue  # a repeated sentence restates events already found
         seen.add(sentence)
         dates = find_dates(sentence, document, lo, last)
+        statistics = bool(patterns.statistics.search(sentence))
+        future = bool(patterns.future.search(sentence))
         for d in _merge(dates):
             last = d
-            if _dateline(document, d) or any(a < d.end and d.start < b for a, b in periods_used):
+            if (line and d.start < line.end) or _dateline(document, d) or _date_line(document, d):
+                continue  # the dateline, or a line that is only a date: page furniture
+            used = [single for a, b, single in periods_used if a < d.end and d.start < b]
+            if used and not (all(used) and _also_an_act(d, statistics)):
                 continue
+            stated = text.mask_parentheses(sentence)[d.start - lo] != " "  # not in brackets
+            if d.precision == "year" and statistics and lo in figure_sentences and stated:
+                continue  # "rose to $25 billion in 2018, up 29 percent from 2017": statistics
+            if _after_publication(document, d) and not future:
+                continue  # a caption's date after the story's own is not an event of the story
+
             event = _event(document, sentence, lo, hi, d, actors, leaders)
             out.setdefault((event.date_start, event.date_end, event.summary), event)
     return list(out.values())
+
+
+def _also_an_act(d: _Date, statistics: bool) -> bool:
+    """A figure's period that also dates an act: a day ("expanded its export controls to
+    1,159 items on February 24, 2023"), or a single month in a sentence with no statistics
+    verb ("In December, Korea amended the regulations to add 682 items")."""
+    if d.precision == "day":
+        return True
+    return d.precision == "month" and d.date_start == d.date_end and not statistics
+
+
+def _date_line(doc: Document, d: _Date) -> bool:
+    """A line that is a date and a few words, with no full stop ("By Feb 20, 2024
+    (Gmt+09:00)", "Updated 14 March 2024"): page furniture, not a statement."""
+    first = doc.text.rfind("\n", 0, d.start) + 1
+    last = doc.text.find("\n", d.end)
+    last = len(doc.text) if last < 0 else last
+    rest = doc.text[first : d.start] + doc.text[d.end : last]
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    return len(words) <= 5 and not doc.text[first:last].rstrip().endswith(".")
+
+
+def _after_publication(doc: Document, d: _Date) -> bool:
+    """A date later than the publication day."""
+    pub = doc.source.published
+    return doc.source.published_precision == "day" and d.precision == "day" and d.date_start > pub
 
 
 def _sentences_with_dates(txt: str, sentences: text.Sentences) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ candidate in a single pass; `parse` turns a match into a value in base units
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from korea_russia import registry
 
@@ -29,6 +29,8 @@ class _Tables:
     pattern: re.Pattern[str]
     word_pattern: re.Pattern[str]
     word_before: re.Pattern[str]
+    fraction: re.Pattern[str]
+    number_of: re.Pattern[str]
     before: dict[str, str]  # currency sign or code -> unit
     after: dict[str, tuple[str, float]]  # unit word (normalised) -> (unit, factor)
     groups: dict[str, str]  # regex group -> unit code
@@ -56,17 +58,23 @@ def _tables() -> _Tables:
         words = [w for u in units if u.code == code for w, _ in u.after]
         alt = _alternatives(words)
         tail = "" if all(not w[-1].isalnum() for w in words) else r"(?!\w)"
-        unit_parts.append(rf"(?P<{group}>(?:{alt}){tail})")
+        mods = [m for u in units if u.code == code for m in u.modifiers]
+        lead = rf"(?:(?:{_alternatives(mods)}){_SP}+){{0,2}}" if mods else ""
+        unit_parts.append(rf"(?P<{group}>{lead}(?:{alt}){tail})")
     units_re = "(?:" + "|".join(unit_parts) + ")"
     signs = _alternatives(before)
     # Scanning speed comes from the first character: a match can only start at a digit, a
     # dot or the first character of a currency sign/code, so every other position is
     # rejected at once. Words and units are case-insensitive; codes before a number are not.
     first = "".join(sorted({re.escape(s[0]) for s in before} | {"0-9", r"\."}))
+    # A range ("US$30-40 billion", "65–70%") is one mention with an upper bound.
+    dash = rf"{_SP}*[-–—]{_SP}*"
     pattern = re.compile(
         rf"(?=[{first}])(?:"
-        rf"(?P<cur_before>{signs}){_SP}?(?P<num_b>{_NUM})(?:(?:{_SP}|-)*(?i:(?P<scale_b>{scale})))?"
-        rf"|(?P<num>{_NUM})(?:(?:{_SP}|-)*(?i:(?P<scale>{scale})))?{_SP}*(?i:{units_re}))"
+        rf"(?P<cur_before>{signs}){_SP}?(?P<num_b>{_NUM})(?:{dash}(?:{signs})?(?P<num_b2>{_NUM}))?"
+        rf"(?:(?:{_SP}|-)*(?i:(?P<scale_b>{scale})))?"
+        rf"|(?P<num>{_NUM})(?:{dash}(?P<num2>{_NUM}))?(?:(?:{_SP}|-)*(?i:(?P<scale>{scale})))?"
+        rf"{_SP}*(?i:{units_re}))"
     )
     words = registry.number_word_pattern(with_before_scale=True)
     spelled_re = "|".join(spelled)
@@ -74,11 +82,22 @@ def _tables() -> _Tables:
         rf"(?i:(?P<num>{words})(?:{_SP}|-)+(?P<scale>{spelled_re})\b{_SP}*{units_re})"
     )
     word_before = re.compile(rf"(?i:{words}(?:{_SP}|-)+)$")
+    denominators, numerators = registry.fractions()
+    fraction = re.compile(
+        rf"(?i:(?<![\w-])(?:(?P<top>{'|'.join(numerators)})(?:{_SP}|-)+)?"
+        rf"(?P<bottom>{'|'.join(sorted(denominators, key=len, reverse=True))})\s+of\b)"
+    )
+    count_words = [w for u in units if u.dimension == "count" for w, _ in u.after]
+    number_of = re.compile(
+        rf"(?i:\bnumber\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:{_alternatives(count_words)})\b)"
+    )
     needles = tuple(sorted({w[1:] for w in spelled} | {w[1:].upper() for w in spelled}))
     return _Tables(
         pattern,
         word_pattern,
         word_before,
+        fraction,
+        number_of,
         before,
         after,
         groups,
@@ -95,6 +114,9 @@ class Quantity:
     end: int
     value: float
     unit: str
+    upper: float | None = None  # the upper bound of a range ("US$30-40 billion")
+    sign: int = 0  # +1 or -1 where the number is written with one ("+5.0 mio t", "-1.9%")
+    fraction: bool = False  # a fraction word ("two-thirds of"): a share
 
     @property
     def dimension(self) -> str:
@@ -118,34 +140,150 @@ def _scale(token: str | None, unit: str) -> float:
     return registry.scales()[key]
 
 
+def _unit_word(written: str, tables: _Tables) -> str:
+    """The unit word of a match, without the modifiers before it ("additional items")."""
+    words = written.split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if _key(tail) in tables.after:
+            return tail
+    return written
+
+
+def _upper(token: str | None, value: float, first: str, multiplier: float) -> float | None:
+    """The upper bound of a range, in base units, or None when there is no (sensible) range."""
+    if not token:
+        return None
+    upper = number(token) * multiplier
+    return upper if upper > value and float(first.replace(",", "")) < upper else None
+
+
 def parse(match: re.Match[str]) -> Quantity | None:
     """Turn a pattern match into a Quantity, or None when it is not a quantity after all."""
     tables = _tables()
     g = match.groupdict()
     if g.get("cur_before"):
         unit = tables.before[g["cur_before"]]
-        value = number(g["num_b"]) * _scale(g["scale_b"], unit)
-        return Quantity(match.start(), match.end(), value, unit)
+        factor = _scale(g["scale_b"], unit)
+        value = number(g["num_b"]) * factor
+        upper = _upper(g.get("num_b2"), value, g["num_b"], factor)
+        return Quantity(match.start(), match.end(), value, unit, upper)
     num, scale = g["num"], g["scale"]
     if registry.number_word(num) is not None and not scale:
         return None  # "a ton of", "two projects": number words carry a figure only with a scale
     written = g["cur_after"] or next((g[k] for k in tables.groups if g.get(k)), "")
+    written = _unit_word(written, tables)
     unit, factor = tables.after[_key(written)]
-    if registry.dimension(unit) == "percent" and scale:
+    if registry.dimension(unit) in ("percent", "ratio") and scale:
         return None
     if written in tables.scale_only[unit] and not scale and num.isdigit():
         return None  # "5 t" without a scale is too ambiguous in prose
-    value = number(num) * _scale(scale, unit) * factor
-    return Quantity(match.start(), match.end(), value, unit)
+    multiplier = _scale(scale, unit) * factor
+    value = number(num) * multiplier
+    upper = _upper(g.get("num2"), value, num, multiplier)
+    return Quantity(match.start(), match.end(), value, unit, upper)
+
+
+_SIGNS = {"+": 1, "-": -1, "−": -1}
+
+
+def _signed(text: str, q: Quantity) -> Quantity:
+    """A number written with a plus or minus sign ("+96.2%", "(-0.2 mio t"): a change."""
+    at = q.start - 1
+    if at >= 0 and text[at] in _SIGNS and (at == 0 or not text[at - 1].isalnum()):
+        return replace(q, sign=_SIGNS[text[at]])
+    return q
+
+
+def _fractions(text: str) -> list[Quantity]:
+    """ "two-thirds of", "a quarter of", "half of": shares in percent. "Half" after an ordinal
+    is a half-year, and "quarter" or "third" without a numerator is an ordinal, not a share."""
+    if "of" not in text:
+        return []
+    denominators, numerators = registry.fractions()
+    out = []
+    for m in _tables().fraction.finditer(text):
+        bottom = denominators[m.group("bottom").lower()]
+        top = numerators[m.group("top").lower()] if m.group("top") else None
+        if top is None and bottom != 2:
+            continue
+        if top is None and _ORDINAL.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        value = 100.0 * (top or 1) / bottom
+        out.append(
+            Quantity(
+                m.start(),
+                m.start("bottom") + len(m.group("bottom")),
+                value,
+                "percent",
+                fraction=True,
+            )
+        )
+    return out
+
+
+_ORDINAL = re.compile(r"(?i:\b(?:first|second|1st|2nd|latter|former)\s+)$")
+_BARE = re.compile(
+    r"(?i:\b(?:to|from|at|reached|hit|of|totall?ed|is|was|were|stands|stood\s+at)\s+"
+    r"(?:(?:nearly|about|around|over|more\s+than|almost|some)\s+)?)"
+    r"(?P<num>(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d%]|[.,]\d|\s*(?:%|per\s*cent|percent)))"
+)
+_CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n")
+
+
+def _numbers_of(text: str) -> list[Quantity]:
+    """Bare numbers that count the things named by "the number of …": "the number of items
+    banned from shipping … jumps to 1,159 from 798" (two counts). Years are not counts."""
+    if "number of" not in text.lower():
+        return []
+    out = []
+    for m in _tables().number_of.finditer(text):
+        end = _CLAUSE_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        for b in _BARE.finditer(text, m.end(), stop):
+            token = b.group("num")
+            if re.fullmatch(r"(?:19|20)\d\d", token):
+                continue
+            out.append(Quantity(b.start("num"), b.end("num"), number(token), "count"))
+    return out
+
+
+@registry.compiled
+def _split() -> re.Pattern[str]:
+    """A money figure whose decimal point ends a paragraph ("exceeded $14." + blank line +
+    "5 billion"), as pages copied from HTML sometimes break it."""
+    tables = _tables()
+    signs = _alternatives(tables.before)
+    scale = "|".join(sorted(registry.scales(), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<cur_before>{signs})(?P<int>\d{{1,3}})\.\n[^\S\n]*\n\s*(?P<frac>\d{{1,3}}){_SP}*(?i:(?P<scale>{scale}))\b"
+    )
+
+
+def _split_numbers(text: str) -> list[Quantity]:
+    if ".\n" not in text:
+        return []
+    out = []
+    for m in _split().finditer(text):
+        unit = _tables().before[m.group("cur_before")]
+        value = float(f"{m.group('int')}.{m.group('frac')}") * _scale(m.group("scale"), unit)
+        out.append(Quantity(m.start(), m.end(), value, unit))
+    return out
 
 
 def find(text: str) -> list[Quantity]:
     """Every quantity mention in `text`, in order."""
+    split = _split_numbers(text)
     found = [parse(m) for m in _tables().pattern.finditer(text)]
-    words = [parse(m) for m in _word_matches(text)]
-    if words:
-        found = sorted(found + words, key=lambda q: q.start if q else -1)
-    return [q for q in found if q is not None]
+    found = [
+        q for q in found if q is None or not any(q.start < x.end and x.start < q.end for x in split)
+    ]
+    found += split
+    found += [parse(m) for m in _word_matches(text)]
+    kept = [_signed(text, q) for q in found if q is not None]
+    for extra in (_fractions(text), _numbers_of(text)):
+        kept += [q for q in extra if not any(q.start < k.end and k.start < q.end for k in kept)]
+    return sorted(kept, key=lambda q: (q.start, q.end))
 
 
 def _word_matches(text: str) -> list[re.Match[str]]:

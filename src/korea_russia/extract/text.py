@@ -25,6 +25,35 @@ def sentence_bounds(text: str) -> list[int]:
     return starts
 
 
+_BLOCK = re.compile(r"\n[^\S\n]*\n")
+_CLOSED = re.compile(r"[.!?:;\"”’)]\s*$")  # a line that ends a sentence or a list item
+
+
+def unwrap(text: str) -> str:
+    """`text` with the line breaks of hard-wrapped paragraphs (wire copy set at a fixed width,
+    "…agreed to send Russian natural gas through a pipeline to South Korea via North\n
+    Korea starting in 2015.") turned into spaces, so a sentence runs on across them. Offsets
+    are kept. A block counts as hard-wrapped when it has three or more lines and most of
+    the lines that stop mid-sentence are nearly as long as the longest, at most 100 characters."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    start = 0
+    for block_end in [m.start() for m in _BLOCK.finditer(text)] + [len(text)]:
+        block = text[start:block_end]
+        lines = block.split("\n")
+        open_ends = [len(line.rstrip()) for line in lines[:-1] if not _CLOSED.search(line)]
+        if len(lines) >= 3 and len(open_ends) >= 2 and 40 <= max(open_ends) <= 100:
+            wide = sum(n >= 0.75 * max(open_ends) for n in open_ends)
+            if wide >= 0.75 * len(open_ends):
+                at = block.find("\n")
+                while at >= 0:
+                    out[start + at] = " "
+                    at = block.find("\n", at + 1)
+        start = block_end + 1
+    return "".join(out)
+
+
 class Sentences:
     """Looks up the sentence around any offset of one document.
 
@@ -34,7 +63,7 @@ class Sentences:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = unwrap(text)
         self._paragraphs: dict[int, list[int]] = {}
 
     def _starts(self, offset: int) -> tuple[list[int], int]:

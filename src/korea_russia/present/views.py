@@ -31,7 +31,8 @@ def _source_colours(source_ids: list[str]) -> dict[str, str]:
 def describe(row: pd.Series, scale: float = BN, unit: str = "US$", suffix: str = "bn") -> str:
     """A figure as a reader would quote it: "> US$22bn in 2019 — Asmolov, … (2021)"."""
     sign = charts.sign(row["qualifier"])
-    period = schemas.period_label(row["period_start"], row["period_end"])
+    stated = row.get("period_basis") != "publication"  # an assumed year is not quoted
+    period = schemas.period_label(row["period_start"], row["period_end"]) if stated else ""
     when = f" in {period}" if period else ""
     target = "target: " if row["measure"] == "target" else ""
     amount = f"{unit}{row['value'] / scale:g}{suffix}"
@@ -103,6 +104,12 @@ def _top(*values: pd.Series, scale: float = BN, step: float = 5.0) -> float:
     return charts.nice_top(peak, step=step)
 
 
+def _dated(rows: pd.DataFrame) -> pd.Series:
+    """Rows the text dates: a period that is stated, relative or inherited, not one assumed
+    from the publication date (period_basis "publication"), which a chart must not place."""
+    return (rows["period_start"] != "") & (rows["period_basis"] != "publication")
+
+
 def _x_range(years: pd.Series, *spans: pd.DataFrame, dates: pd.Series | None = None):
     """The x-axis range (float years) that holds every plotted year, period and date."""
     xs = [float(y) + 0.5 for y in years]
@@ -142,7 +149,7 @@ def trade(
     fig, ax = _frame()
     drawn = official[official["metric"] == "bilateral_trade"]
     rows = figures[(figures["metric"] == "bilateral_trade") & (figures["unit"] == "USD")]
-    placed = rows[rows["period_start"] != ""].sort_values(["period_start", "figure_id"])
+    placed = rows[_dated(rows)].sort_values(["period_start", "figure_id"])
     lo, hi = _x_range(drawn["year"], placed, dates=key_events["date"])
     charts.presidency_bands(ax, terms, lo, hi)
     charts.event_markers(ax, key_events)
@@ -168,7 +175,7 @@ def trade(
     labels, colours = _points(ax, placed, BN, "US$", "bn")
     notes = [
         f"not placed (no year in the text): {describe(r)}"
-        for _, r in rows[rows["period_start"] == ""].iterrows()
+        for _, r in rows[~_dated(rows)].iterrows()
     ]
     charts.key_box(ax, labels, colours, notes=notes)
     ax.set_xlim(lo, hi)
@@ -205,7 +212,7 @@ def energy(
     fig, ax = _frame((11, 6.2), bottom=0.22)
     ref = lng.dropna(subset=["tonnes"])
     rows = figures[figures["metric"].isin(registry.metrics_in("energy")) & (figures["unit"] == "t")]
-    rows = rows[rows["period_start"] != ""].sort_values(["period_start", "figure_id"])
+    rows = rows[_dated(rows)].sort_values(["period_start", "figure_id"])
     lo, hi = _x_range(ref["year"], rows, dates=key_events["date"])
     charts.presidency_bands(ax, terms, lo, hi)
     charts.event_markers(ax, key_events)
@@ -268,7 +275,11 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
         )
     ticks = []
     for r in order.itertuples():
-        period = schemas.period_label(r.period_start, r.period_end, "no period stated")
+        period = (
+            "no period stated"
+            if r.period_basis == "publication"
+            else schemas.period_label(r.period_start, r.period_end, "no period stated")
+        )
         ticks.append(f"{kinds.get(r.metric, r.metric)}\n{period}\n{citations.short(r.source_id)}")
     ax.set_yticks(range(len(order)), ticks, fontsize=8.5)
     ax.set_xlim(0, order["value"].max() / BN * 1.25)
