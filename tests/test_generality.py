@@ -137,6 +137,17 @@ def test_export_and_import_direction_from_any_phrasing(text: str, metric: str) -
     assert figure.metric == metric
 
 
+def test_a_flow_with_its_partner_beats_a_commodity_further_on() -> None:
+    text = (
+        "Korea's imports from Russia, mostly crude oil and coal, "
+        "dropped 37 percent to $8.1 billion in 2023."
+    )
+    assert [(f.mention, f.metric, f.value) for f in found(text)] == [
+        ("37 percent", "imports_kr_from_ru", -37.0),
+        ("$8.1 billion", "imports_kr_from_ru", 8.1e9),
+    ]
+
+
 def test_a_flow_word_without_a_country_takes_the_reporter_told_before() -> None:
     text = "Korea's imports from Russia rose to $2 billion in May. Exports fell to $0.5 billion."
     rows = {f.mention: f.metric for f in found(text, "2024-06-10")}

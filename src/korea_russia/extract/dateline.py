@@ -72,11 +72,15 @@ def _day(m: re.Match[str], known_year: int | None) -> str:
 
 
 def with_publication(doc: Document) -> Document:
-    """The document with its publication day completed from the dateline, where
+    """The document with its publication day completed from its dateline (see `completed`)."""
+    return completed(doc, find(doc))
+
+
+def completed(doc: Document, line: Dateline | None) -> Document:
+    """The document with its publication day completed from the dateline `line`, where
     `sources.csv` gives less than the day (or nothing) and the dateline agrees with it."""
     if doc.source.published_precision == "day":
         return doc
-    line = find(doc)
     if line is None or not line.day or not line.day.startswith(doc.source.published):
         return doc
     return replace(doc, source=replace(doc.source, published=line.day, published_precision="day"))

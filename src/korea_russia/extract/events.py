@@ -289,11 +289,19 @@ def _next(span: tuple[int, int], unit: str, last: _Date) -> _Date | None:
     return _Date(*span, f"{y}-{mo:02d}", f"{y}-{mo:02d}", "month")
 
 
-def find_dates(sentence: str, doc: Document, offset: int, last: _Date | None = None) -> list[_Date]:
-    """The date expressions of one sentence (offsets in document coordinates), in order."""
+def find_dates(
+    sentence: str,
+    doc: Document,
+    offset: int,
+    last: _Date | None = None,
+    future: bool | None = None,
+) -> list[_Date]:
+    """The date expressions of one sentence (offsets in document coordinates), in order;
+    `future`: whether the sentence speaks of what is to come (read from it when not given)."""
     taken: list[_Date] = []
     patterns = _patterns()
-    future = bool(patterns.future.search(sentence))
+    if future is None:
+        future = bool(patterns.future.search(sentence))
     blocked: list[tuple[int, int]] = []
     for rule, pattern in patterns.rules:
         for m in pattern.finditer(sentence):
@@ -419,8 +427,8 @@ def events(
     """
     actors = load_actors() if actors is None else actors
     figures = figures_module.figures(document) if figures is None else figures
-    document = dateline.with_publication(document)
     line = dateline.find(document)
+    document = dateline.completed(document, line)
     patterns = _patterns()
     leaders = [a for a in actors if a.kind == "leader"]
     periods_used = [
@@ -437,9 +445,10 @@ def events(
         if sentence in seen or skip:
             continue  # a repeated sentence restates events already found
         seen.add(sentence)
-        dates = find_dates(sentence, document, lo, last)
-        statistics = bool(patterns.statistics.search(sentence))
         future = bool(patterns.future.search(sentence))
+        dates = find_dates(sentence, document, lo, last, future)
+        statistics = bool(patterns.statistics.search(sentence))
+        masked = text.mask_parentheses(sentence)
         for d in _merge(dates):
             last = d
             if (line and d.start < line.end) or _dateline(document, d) or _date_line(document, d):
@@ -447,7 +456,7 @@ def events(
             used = [single for a, b, single in periods_used if a < d.end and d.start < b]
             if used and not (all(used) and _also_an_act(d, statistics)):
                 continue
-            stated = text.mask_parentheses(sentence)[d.start - lo] != " "  # not in brackets
+            stated = masked[d.start - lo] != " "  # not in brackets
             if d.precision == "year" and statistics and lo in figure_sentences and stated:
                 continue  # "rose to $25 billion in 2018, up 29 percent from 2017": statistics
             if _after_publication(document, d) and not future:

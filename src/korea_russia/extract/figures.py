@@ -241,24 +241,30 @@ def _metric(
     if found is None:
         return "other", ""
     metric, m = found
-    if dimension == "money" and not metric.direction:
-        for other, near in _keywords_near(sentence, lo, hi, 60):
-            # "imports from Russia, mostly crude oil, reached $1.6 billion": a flow with its
-            # partner named beats a commodity word.
-            if other.direction:
-                flow = _direction(other, sentence, near)
-                if flow[0] != "other":
-                    return flow
+    if dimension in ("money", "percent") and not metric.direction:
+        # "imports from Russia, mostly crude oil and coal, dropped 37 percent to $8.1
+        # billion": a flow told with its partner, earlier in the clause, beats a commodity.
+        flow = _partnered_flow(sentence[:lo])
+        if flow:
+            return flow
     if metric.direction:
         return _direction(metric, sentence, m, reporter)
     return metric.name, ""
 
 
-def _keywords_near(sentence: str, lo: int, hi: int, reach: int):
+def _partnered_flow(before: str) -> tuple[str, str] | None:
+    """The last export or import flow in `before` whose partner is named right after it
+    ("imports from Russia", "exports to Korea"), with its reporter; None when there is none."""
     p = _patterns()
-    for m in p.keywords.finditer(sentence, max(0, lo - reach), min(len(sentence), hi + reach)):
-        if not (lo <= m.start() < hi):
-            yield p.groups[m.lastgroup or ""], m
+    pair = f"(?:{countries.pattern('KR')}|{countries.pattern('RU')})"
+    partner = rf"\s+(?:\w+\s+){{0,4}}?(?:to|into|from)\s+(?:the\s+)?{pair}"
+    for m in reversed(list(p.keywords.finditer(before))):
+        metric = p.groups[m.lastgroup or ""]
+        if metric.direction and re.match(partner, before[m.end() :]):
+            flow = _direction(metric, before, m)
+            if flow[0] != "other":
+                return flow
+    return None
 
 
 def _qualifier(before: str, after: str) -> str:
@@ -515,13 +521,9 @@ def _sentence_figures(
             expressions, a, b, prev_end, next_start, masked[b:next_start], following
         )
         if period is not None and period.rule == "same" and not period.period_start:
-            period = (
-                timex.as_inherited(_figure_period(ctx.last))
-                if ctx.last and ctx.last.period_start
-                else None
-            )
+            period = _carried(ctx.last)  # "in the same period": the last figure's
         if period is None and out:
-            period = _inherited(out[-1])
+            period = _carried(out[-1])  # the figure before it in the sentence
         if period is None and ctx.heading_period is not None:
             period = timex.as_inherited(ctx.heading_period)
         if to_date and (
@@ -535,10 +537,7 @@ def _sentence_figures(
             # With no publication date, the date the narrative told last dates the figure
             # ("On 8 August 2012 Eximbank announced … The credit line will increase from
             # USD 200 million to USD 700 million").
-            told = ctx.told or (
-                _figure_period(ctx.last) if ctx.last and ctx.last.period_start else None
-            )
-            period = timex.as_inherited(told) if told else None
+            period = timex.as_inherited(ctx.told) if ctx.told else _carried(ctx.last)
         figure = Figure(
             figure_id=figure_id(doc.id, raw, raw[a:b]),
             source_id=doc.id,
@@ -565,8 +564,12 @@ def _sentence_figures(
     return out
 
 
-def _figure_period(f: "Figure") -> timex.Period:
-    return timex.Period(0, 0, f.period_start, f.period_end, "inherited", f.period_basis)
+def _carried(f: "Figure | None") -> timex.Period | None:
+    """The period of figure `f`, carried over to another figure (None when it has none):
+    "grew 50 per cent during the first half of 2017, and exports were up by 40 per cent"."""
+    if f is None or not f.period_start:
+        return None
+    return timex.Period(0, 0, f.period_start, f.period_end, "inherited", "inherited")
 
 
 def _as_of_publication(sentence: str, year: int) -> timex.Period | None:
@@ -586,14 +589,6 @@ def _doc_span(period: timex.Period | None, lo: int) -> tuple[int, int] | None:
     if period is None or period.rule in ("inherited", "publication") or period.end == 0:
         return None
     return lo + period.start, lo + period.end
-
-
-def _inherited(previous: Figure) -> timex.Period | None:
-    """A figure with no period of its own shares the one of the figure before it in the sentence
-    ("grew 50 per cent during the first half of 2017, and exports were up by 40 per cent")."""
-    if not previous.period_start:
-        return None
-    return timex.Period(0, 0, previous.period_start, previous.period_end, "inherited", "inherited")
 
 
 def _multiples(doc: Document, sentences: text.Sentences, earlier: list[Figure]) -> list[Figure]:
@@ -696,8 +691,8 @@ def figures(document: Document) -> list[Figure]:
     row, at its first mention, with `occurrences` counting the repeats.
     """
     document = dateline.with_publication(document)
-    flat = text.unwrap(document.text)
     sentences = text.Sentences(document.text)
+    flat = sentences.text  # wrapped lines joined, offsets kept
     by_sentence: dict[tuple[int, int], list[quantities.Quantity]] = {}
     for q in quantities.find(flat):
         lo, hi = sentences.span(q.start)

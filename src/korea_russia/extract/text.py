@@ -63,7 +63,7 @@ class Sentences:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = unwrap(text)
+        self.text = unwrap(text)  # the text with hard-wrapped lines joined (same offsets)
         self._paragraphs: dict[int, list[int]] = {}
 
     def _starts(self, offset: int) -> tuple[list[int], int]:

@@ -69,19 +69,16 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
                 r"\b(?:(?P<h>[12])H|H(?P<h2>[12]))[\s'’-]?(?P<yy>(?:19|20)\d{2}|\d{2})(?![\d%])"
             ),
         ),
-        (
-            "half",
-            re.compile(
-                rf"\b(?P<which>{halves})\s+half(?:\s+of\s+(?:the\s+)?(?:year\s+)?{year_or_rel}|\s+(?P<y1b>{YEAR}))?",
-                re.I,
-            ),
-        ),
-        (
-            "quarter",
-            re.compile(
-                rf"\b(?P<which>{quarters})\s+quarter(?:\s+of\s+(?:the\s+)?(?:year\s+)?{year_or_rel}|\s+(?P<y1b>{YEAR}))?",
-                re.I,
-            ),
+        *(
+            (
+                part,
+                re.compile(
+                    rf"\b(?P<which>{ordinals})\s+{part}(?:\s+of\s+(?:the\s+)?(?:year\s+)?"
+                    rf"{year_or_rel}|\s+(?P<y1b>{YEAR}))?",
+                    re.I,
+                ),
+            )
+            for part, ordinals in (("half", halves), ("quarter", quarters))
         ),
         (
             "months",
@@ -360,7 +357,8 @@ def find(text: str, base_year: int | None = None, base_month: int | None = None)
     month", "within three years" and months or quarters without a year. "N years ago" and
     "a year earlier" count back from a period stated in `text`, if any.
     """
-    years = [int(y) for y in _YEAR.findall(text)]
+    written = [(m.start(), int(m.group())) for m in _YEAR.finditer(text)]
+    years = [y for _, y in written]
     anchor = years[-1] if years else None
     lower = text.lower()
     ctx = Context(base_year, base_month, bool(_future().search(text)))
@@ -375,7 +373,7 @@ def find(text: str, base_year: int | None = None, base_month: int | None = None)
             if any(m.start() < p.end and p.start < m.end() for p in taken):
                 continue
             told = _told_before(taken, m.start())
-            resolved = _resolve(rule, m, ctx, _year_before(text, m.start(), anchor), told)
+            resolved = _resolve(rule, m, ctx, _year_before(written, m.start(), anchor), told)
             if resolved:
                 base = rule == "same_base" or bool(
                     _comparison().search(text[max(0, m.start() - 30) : m.start()])
@@ -384,11 +382,11 @@ def find(text: str, base_year: int | None = None, base_month: int | None = None)
     return sorted(taken, key=lambda p: p.start)
 
 
-def _year_before(text: str, at: int, anchor: int | None) -> int | None:
-    """The year a year-less expression belongs to: the last year written before it, else
-    the last one in the text."""
-    before = _YEAR.findall(text[:at])
-    return int(before[-1]) if before else anchor
+def _year_before(written: list[tuple[int, int]], at: int, anchor: int | None) -> int | None:
+    """The year a year-less expression belongs to: the last year written before offset
+    `at` (`written`: offset and year of each, in order), else the last one in the text."""
+    before = [year for start, year in written if start < at]
+    return before[-1] if before else anchor
 
 
 def _told_before(taken: list[Period], at: int) -> Period | None:
