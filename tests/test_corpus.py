@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import DEVELOPMENT
 
 from korea_russia.cli import main
 from korea_russia.errors import InputError
@@ -26,12 +27,12 @@ def test_raw_files_match_the_committed_checksums() -> None:
         f"raw/{p.name}": hashlib.sha256(p.read_bytes()).hexdigest() for p in RAW.glob("*.txt")
     }
     assert on_disk == listed
-    assert len(listed) == 5
+    assert len(listed) >= len(DEVELOPMENT)  # the development articles and any added since
 
 
-def test_corpus_loads_five_documents_with_metadata() -> None:
+def test_corpus_loads_the_development_documents_with_metadata() -> None:
     docs = corpus.load(RAW, SOURCES)
-    assert [d.id for d in docs] == [
+    assert [d.id for d in docs if d.id in DEVELOPMENT] == [
         "news1-2025",
         "riac-gubin-2025",
         "archyde-2025",

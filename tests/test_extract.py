@@ -5,7 +5,7 @@ from pathlib import Path
 
 import evaluate
 import pytest
-from helpers import doc
+from helpers import DEVELOPMENT, development, doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +18,11 @@ from korea_russia.sources import corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "benchmarks" / "gold_figures.json"
-DOCS = corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv")
+DOCS = [
+    d
+    for d in corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv")
+    if d.id in DEVELOPMENT
+]
 BY_FILE = {d.path.name: d for d in DOCS}
 FIGURES = {d.path.name: extract.figures(d) for d in DOCS}
 
@@ -286,7 +290,8 @@ def test_a_repeated_paragraph_is_one_row_with_occurrences() -> None:
 def test_figure_ids_are_stable_and_unique() -> None:
     frame = extract.table(DOCS)
     again = extract.table(corpus.load(ROOT / "data" / "raw", ROOT / "data" / "sources.csv"))
-    assert frame["figure_id"].tolist() == again["figure_id"].tolist()
+    # the same ids whatever else is in the corpus: an added article does not renumber them
+    assert frame["figure_id"].tolist() == development(again)["figure_id"].tolist()
     assert frame["figure_id"].is_unique
 
 
