@@ -8,12 +8,14 @@ from pathlib import Path
 import bibtexparser
 import pandas as pd
 import pytest
+from helpers import development
 
 import korea_russia
 from korea_russia import tables
 from korea_russia.analysis import citations
 from korea_russia.cli import main
 from korea_russia.present import charts, reports
+from korea_russia.sources.names import family_given
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSED = ROOT / "data" / "processed"
@@ -51,18 +53,58 @@ def test_long_and_markdown_styles_carry_metadata_and_the_verbatim_quote() -> Non
 
 def test_disagreeing_sources_are_all_returned_and_flagged() -> None:
     other = FIGURES[FIGURES["mention"] == "$21 billion"].copy()
-    other["figure_id"], other["source_id"], other["value"] = "Fother", "neo-asmolov-2021", 23e9
+    other["figure_id"], other["source_id"], other["value"] = "Fother", "neo-asmolov-2021", 30e9
     both = korea_russia.cite("bilateral_trade", 2022, figures=pd.concat([FIGURES, other]))
     assert [(c.source_id, c.value) for c in both] == [
-        ("neo-asmolov-2021", 23e9),
+        ("neo-asmolov-2021", 30e9),
         ("riac-gubin-2025", 21e9),
     ]
     assert str(both).startswith("2 sources disagree:")
 
 
+def _figure(source: str, value: float, qualifier: str = "", period: str = "2019") -> dict:
+    return {
+        "figure_id": f"F{source}{value:g}",
+        "source_id": source,
+        "metric": "bilateral_trade",
+        "measure": "level",
+        "unit": "USD",
+        "value": value,
+        "qualifier": qualifier,
+        "mention": f"${value / 1e9:g} billion",
+        "period_start": period,
+        "period_end": period,
+        "period_basis": "stated",
+    }
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "disagree"),
+    [
+        (_figure("x", 22e9, "over"), _figure("y", 22.3e9), False),  # a bound that holds
+        (_figure("x", 22e9, "over"), _figure("y", 20e9), True),  # a bound that fails
+        (_figure("x", 21e9, "approx"), _figure("y", 22e9), False),  # within "around"
+        (_figure("x", 21e9), _figure("y", 25e9), True),
+        (_figure("x", 21e9, period="2018"), _figure("y", 25e9), False),  # other periods
+        (_figure("x", 21e9, period="2018"), _figure("x", 25e9), False),  # one source
+        (_figure("x", 1e9, "up_to"), _figure("y", 1.5e9), True),
+    ],
+)
+def test_disagreement_needs_two_sources_one_period_and_values_outside_the_hedge(
+    a: dict, b: dict, disagree: bool
+) -> None:
+    assert bool(citations.disagreements([a, b])) is disagree
+
+
+def test_one_sources_figures_for_two_years_do_not_disagree(capsys: pytest.CaptureFixture) -> None:
+    assert main(["cite", "lng"]) == 0
+    out = capsys.readouterr().out
+    assert "disagree" not in out and out.count("Gubin") == 2
+
+
 def test_no_match_suggests_the_nearest_figures() -> None:
     with pytest.raises(citations.NoMatch) as caught:
-        korea_russia.cite("bilateral_trade", 2023)
+        korea_russia.cite("bilateral_trade", 2023, figures=development(FIGURES))
     message = str(caught.value)
     assert message.startswith(
         "bilateral_trade in 2023: no figure found; nearest: $11.4 billion (2024"
@@ -73,7 +115,7 @@ def test_no_match_suggests_the_nearest_figures() -> None:
 def test_cli_cite_and_its_errors(capsys: pytest.CaptureFixture) -> None:
     assert main(["cite", "bilateral_trade", "2024"]) == 0
     assert "Gubin, Russian International Affairs Council (2025)" in capsys.readouterr().out
-    assert main(["cite", "trade", "2023"]) == 1
+    assert main(["cite", "trade", "2023", "--source", "riac-gubin-2025"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "nearest" in err
     assert main(["cite", "gdp", "2020"]) == 1
@@ -94,10 +136,13 @@ def test_bibtex_parses_back_to_the_sources() -> None:
     assert set(entries) == set(SOURCES["source_id"])
     for row in SOURCES.itertuples():
         entry = entries[row.source_id]
-        assert entry["year"] == row.published[:4]
+        if row.published:
+            assert entry["year"] == row.published[:4]
+        else:  # a dateless source has no year field, rather than a made-up one
+            assert "year" not in entry
         assert entry["howpublished"] == row.outlet
         if row.author:
-            assert entry["author"].split(", ")[0] == row.author.split()[-1]
+            assert entry["author"].split(", ")[0] == family_given(row.author)[0]
         if row.url:
             assert entry["url"] == row.url
     assert entries["eaf-rinna-2018"]["month"] == "February"  # the feb macro, expanded
@@ -121,7 +166,8 @@ def test_register_lists_every_figure_with_its_quote() -> None:
     for row in FIGURES.itertuples():
         assert f"`{row.figure_id}`" in text and row.quote in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings[0] == "## Bilateral trade (7)"
+    trade = (FIGURES["metric"] == "bilateral_trade").sum()
+    assert headings[0] == f"## Bilateral trade ({trade})"
 
 
 def test_footers_and_readme_use_the_citation_functions() -> None:
@@ -154,3 +200,87 @@ def test_datapackage_validates_with_frictionless() -> None:
     report = json.loads(result.stdout)
     assert report["valid"], [t.get("errors") for t in report["tasks"] if not t["valid"]]
     assert result.returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("asked", "metrics"),
+    [
+        ("turnover", ("bilateral_trade",)),
+        ("Trade", ("bilateral_trade",)),
+        ("bilateral-trade", ("bilateral_trade",)),
+        ("LNG", ("lng_imports",)),
+        ("gas", ("lng_imports", "energy_imports")),
+        ("crude", ("energy_imports",)),
+        ("coal", ("energy_imports",)),
+        ("exports", ("exports_kr_to_ru",)),
+        ("imports", ("imports_kr_from_ru",)),
+        ("Russian exports", ("imports_kr_from_ru",)),
+        ("investment", ("investment",)),
+        ("sanctions", ("export_controls",)),
+        ("export controls", ("export_controls",)),
+    ],
+)
+def test_everyday_words_name_metrics(asked: str, metrics: tuple[str, ...]) -> None:
+    assert citations.request(asked).metrics == metrics
+
+
+def test_commodity_words_keep_only_that_commodity() -> None:
+    rows = [
+        {**_figure("x", 5e6), "metric": "energy_imports", "unit": "t", "commodity": c}
+        for c in ("coal", "crude_oil")
+    ]
+    rows[1]["value"], rows[1]["figure_id"] = 9e6, "Fcrude"
+    for row in rows:
+        row.update(quote="q", start=0, end=1)
+    [coal] = korea_russia.cite("coal", 2019, figures=rows)
+    assert coal.value == 5e6
+
+
+def test_typos_and_ambiguous_words_get_the_candidates(capsys: pytest.CaptureFixture) -> None:
+    assert main(["cite", "turnovr", "2019"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "did you mean 'turnover'?" in err
+    assert main(["cite", "export"]) == 1
+    err = capsys.readouterr().err
+    assert "is ambiguous; did you mean one of:" in err
+    assert "export_controls" in err and "investment" not in err and "lng_imports" not in err
+
+
+def test_unknown_source_and_odd_years_are_refused(capsys: pytest.CaptureFixture) -> None:
+    assert main(["cite", "trade", "--source", "riac-gubin-202"]) == 1
+    assert "--source: 'riac-gubin-202' is not a source_id; did you mean 'riac-gubin-2025'?" in (
+        capsys.readouterr().err
+    )
+    for year in ("1899", "2101", "20244"):
+        assert main(["cite", "trade", year]) == 1
+        assert "outside 1900–2100" in capsys.readouterr().err
+
+
+def test_a_target_says_it_is_a_target_with_its_value() -> None:
+    [target] = korea_russia.cite("trade", 2020, figures=development(FIGURES))
+    assert str(target).startswith("target: US$30bn by 2020 (bilateral trade;")
+
+
+def test_a_decline_is_cited_with_its_direction() -> None:
+    fall = {**_figure("x", -12.5), "measure": "change", "unit": "percent", "mention": "12.5%"}
+    fall.update(quote="Trade fell 12.5% in 2019.", start=11, end=16)
+    [cited] = korea_russia.cite("trade", 2019, figures=[fall])
+    assert str(cited).startswith("fell 12.5% (bilateral trade, 2019)") and cited.value == -12.5
+
+
+@pytest.mark.parametrize(
+    ("author", "family"),
+    [
+        ("Kim Min-ji", "Kim"),
+        ("Moon Jae-in", "Moon"),
+        ("Kim Jong Un", "Kim"),
+        ("Anthony V Rinna", "Rinna"),
+        ("Daniel Kim", "Kim"),
+        ("Lee Ann Smith", "Smith"),
+    ],
+)
+def test_korean_names_are_cited_by_family_name(author: str, family: str) -> None:
+    assert family_given(author)[0] == family
+    table = {"s": {**dict.fromkeys(citations.corpus.SOURCE_COLUMNS, ""), "author": author}}
+    table["s"].update(outlet="Yonhap", published="2024")
+    assert citations.short("s", table) == f"{family}, Yonhap (2024)"

@@ -1,11 +1,17 @@
 """Tidy, cited tables and charts on South Korea–Russia economic relations."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("korea_russia")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+def __getattr__(name: str) -> str:
+    """`__version__`, read from the installed metadata when first asked for (importlib.metadata
+    is slow to load, and most commands never need it)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'korea_russia' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("korea_russia")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0+unknown"
 
 
 def cite(*args, **kwargs):

@@ -1,24 +1,24 @@
 """The `korea-russia` command: build the tables, extract from any file, cite, run the notebooks.
 
 Bad input ends in one line and exit status 1; a bug (a table that fails its schema, a
-notebook check that no longer holds) in one line and exit status 2."""
+notebook check that no longer holds) in one line and exit status 2.
+
+Each command imports what it needs when it runs (pandas, the extractors, trafilatura), so
+`--help` and `cite` start fast."""
 
 import argparse
 import functools
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from pathlib import Path
 
-import pandas as pd
-
-from korea_russia import __version__, config, io, schemas, tables
-from korea_russia.analysis import citations
+from korea_russia import config
 from korea_russia.errors import InputError, InternalError
-from korea_russia.extract import events, figures
 from korea_russia.sources import corpus
+
+FORMATS = ("csv", "json", "jsonl")  # korea_russia.io.FORMATS (checked by the tests)
+STYLES = ("short", "long", "markdown")  # korea_russia.analysis.citations.STYLES
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -57,6 +57,8 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
 def _extract_one(job: tuple[Path, dict], parties: str = "korea-russia") -> list[dict]:
     """Worker: load one file and return its figures as rows (runs in a child process);
     `parties` "korea-russia" keeps the figures about the two, "any" keeps every figure."""
+    from korea_russia.extract import figures
+
     path, sources = job
     [document] = corpus.iter_documents([path], sources)
     found = figures.figures(document)
@@ -67,12 +69,20 @@ def _extract_one(job: tuple[Path, dict], parties: str = "korea-russia") -> list[
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     """Extract figures from any files (default: the corpus) and write the table."""
+    from korea_russia.extract import figures
+
     worker = functools.partial(_extract_one, parties=args.parties)
     return _run_table(args, worker, figures.COLUMNS, "figures")
 
 
 def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], what: str) -> int:
     """Run `worker` over the files (in --jobs processes), sort the rows, write one table."""
+    import multiprocessing
+
+    import pandas as pd
+
+    from korea_russia import io
+
     sources_path = args.sources if args.sources is not None else config.sources_csv()
     sources = corpus.read_sources(sources_path) if sources_path.exists() or args.sources else {}
     files = args.files or corpus.text_files(config.raw_dir())
@@ -98,6 +108,10 @@ def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], w
 
 def _events_one(job: tuple[Path, dict]) -> list[dict]:
     """Worker: load one file and return its events as rows."""
+    from dataclasses import asdict
+
+    from korea_russia.extract import events
+
     path, sources = job
     [document] = corpus.iter_documents([path], sources)
     return [asdict(e) for e in events.events(document)]
@@ -105,11 +119,15 @@ def _events_one(job: tuple[Path, dict]) -> list[dict]:
 
 def _cmd_events(args: argparse.Namespace) -> int:
     """Extract dated events from any files (default: the corpus) and write the table."""
+    from korea_russia.extract import events
+
     return _run_table(args, _events_one, events.COLUMNS, "events")
 
 
 def _cmd_cite(args: argparse.Namespace) -> int:
     """Print the figures for a metric and year (or one figure id) with their citations."""
+    from korea_russia.analysis import citations
+
     found = citations.cite(
         args.metric, args.year, source=args.source, style=args.style, figure_id=args.id
     )
@@ -119,6 +137,9 @@ def _cmd_cite(args: argparse.Namespace) -> int:
 
 def _cmd_claims(args: argparse.Namespace) -> int:
     """Print each article figure beside its official counterpart, with the verdict."""
+    from korea_russia import schemas, tables
+    from korea_russia.analysis import citations
+
     frame = tables.claims()
     for row in frame.itertuples():
         known = row.official_value == row.official_value  # not NaN
@@ -136,6 +157,8 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     """Add a saved article to the corpus and show what was found in it."""
+    from korea_russia import schemas
+    from korea_russia.extract import events, figures
     from korea_russia.sources import add
 
     overrides = {k: getattr(args, k) for k in ("outlet", "author", "title", "published", "url")}
@@ -157,6 +180,16 @@ def _cmd_add(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Version(argparse.Action):
+    """--version, reading the installed version only when asked (importlib.metadata is slow)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        import korea_russia
+
+        print(f"{parser.prog} {korea_russia.__version__}")
+        parser.exit()
+
+
 def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--raw", type=Path, default=None, help="folder of .txt files (default: data/raw)"
@@ -172,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
         prog="korea-russia",
         description="Tidy, cited tables and charts on South Korea–Russia economic relations.",
     )
-    top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    top.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("corpus", help="list the source documents with their metadata")
@@ -191,7 +224,7 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=f"extract {what} from any text files")
         p.add_argument("files", nargs="*", type=Path, help="text files (default: data/raw/*.txt)")
         p.add_argument("--sources", type=Path, default=None, help="sources CSV: ids, dates")
-        p.add_argument("--format", choices=io.FORMATS, default="csv")
+        p.add_argument("--format", choices=FORMATS, default="csv")
         p.add_argument("-o", "--output", type=Path, default=None, help="output (default: stdout)")
         p.add_argument("--jobs", type=int, default=1, help="worker processes, one file each")
         if name == "extract":
@@ -207,7 +240,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("metric", nargs="?", help="metric name or part of it (trade, lng, investment…)")
     p.add_argument("year", nargs="?", type=int, help="a year the figure covers")
     p.add_argument("--source", help="only this source_id")
-    p.add_argument("--style", choices=citations.STYLES, default="short")
+    p.add_argument("--style", choices=STYLES, default="short")
     p.add_argument("--id", help="one figure by its figure_id")
     p.set_defaults(handler=_cmd_cite)
 

@@ -1,15 +1,19 @@
 """Atomic, write-if-changed output and the table codecs (CSV, Parquet, JSON): an interrupted
 run never leaves a half-written file, and the same table always gives the same bytes."""
 
+from __future__ import annotations
+
 import io
 import json
 import os
 import tempfile
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from korea_russia.schemas import Schema
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def write_bytes(path: Path, data: bytes) -> bool:
@@ -91,6 +95,8 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
         if c.dtype != "str"
     }
     text = {c.name: "str" for c in schema.columns if c.dtype == "str"}
+    import pandas as pd  # here, not at the top: commands that read no table start faster
+
     frame = pd.read_csv(
         path,
         dtype={**text, **numbers},

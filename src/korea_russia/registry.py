@@ -44,6 +44,11 @@ def use(folder: Path) -> Iterator[None]:
             cache.cache_clear()
 
 
+def load(name: str) -> dict[str, Any]:
+    """One vocabulary file, parsed (cached until `use` changes the folder)."""
+    return _load(name)
+
+
 @compiled
 def _load(name: str) -> dict[str, Any]:
     with open(_folder / f"{name}.toml", "rb") as handle:
@@ -75,6 +80,11 @@ def metrics() -> tuple[Metric, ...]:
 
 def metric_names() -> tuple[str, ...]:
     return tuple(m.name for m in metrics())
+
+
+def metric_label(name: str) -> str:
+    """How a person reads a metric ("LNG imports"); an unknown name, spaced."""
+    return next((m.label for m in metrics() if m.name == name), name.replace("_", " "))
 
 
 def metric_group(name: str) -> str:
@@ -274,6 +284,28 @@ def event_words() -> dict[str, Any]:
 
 def category_names() -> tuple[str, ...]:
     return tuple(c["name"] for c in event_words()["category"])
+
+
+@dataclass(frozen=True)
+class Ask:
+    """Everyday words for a figure and what they mean (see vocab/asked.toml)."""
+
+    words: tuple[str, ...]
+    metrics: tuple[str, ...]
+    commodities: tuple[str, ...] = ()
+
+
+@compiled
+def asked() -> dict[str, Ask]:
+    """{an everyday word, normalised: what it asks for}; each metric's name (spaced) too."""
+    found = {m.name.replace("_", " "): Ask((m.name,), (m.name,)) for m in metrics()}
+    for entry in _load("asked")["ask"]:
+        ask = Ask(
+            tuple(entry["words"]), tuple(entry["metrics"]), tuple(entry.get("commodities", ()))
+        )
+        for word in ask.words:
+            found[" ".join(word.lower().split())] = ask
+    return found
 
 
 @compiled

@@ -2,16 +2,21 @@
 checks a table passes before it is written, and the few conventions the columns share:
 stable ids, dates with their precision, and how a period reads."""
 
+from __future__ import annotations
+
 import hashlib
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from korea_russia import registry
 from korea_russia.errors import InternalError
+
+if TYPE_CHECKING:  # pandas is loaded by the table code only: `cite` and `--help` start fast
+    import pandas as pd
 
 DATE = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 PRECISIONS = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
@@ -90,7 +95,7 @@ def parse_date(value: str) -> tuple[str, str]:
 
 
 def _empty(value: object) -> bool:
-    return value is None or (isinstance(value, float) and pd.isna(value)) or value == ""
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
 
 
 def _cell_problem(column: Column, value: object) -> str | None:

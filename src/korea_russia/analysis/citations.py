@@ -1,59 +1,67 @@
 """Citations generated from `data/sources.csv`, so chart footers, reports and the README never
 drift from the metadata: a short form for footers, a long form and Markdown for reports,
-BibTeX and CSL-JSON for reference managers, and `cite` for any figure."""
+BibTeX and CSL-JSON for reference managers, and `cite` for any figure.
 
+Free of pandas: `korea-russia cite` reads figures.csv with the csv module and starts fast."""
+
+import csv
+import itertools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import Any
 
 from korea_russia import config, registry, schemas
+from korea_russia.analysis import hedges
 from korea_russia.errors import InputError
 from korea_russia.sources import corpus
 from korea_russia.sources.add import outlet_name
+from korea_russia.sources.names import family_given
 
 STYLES = ("short", "long", "markdown")
+YEARS = (1900, 2100)
+Sources = dict[str, dict[str, str]]
+Row = Mapping[str, Any]
 
 
 class NoMatch(InputError):
     """No figure matches a citation request; the message suggests the nearest ones."""
 
 
-def sources(path: Path | None = None) -> pd.DataFrame:
-    """The sources table indexed by source_id, unknown facts as empty strings (read and
-    validated by the one reader of sources.csv)."""
+def sources(path: Path | None = None) -> Sources:
+    """{source_id: its metadata}, unknown facts as empty strings (read and validated by the one
+    reader of sources.csv)."""
     rows = corpus.read_sources(Path(path) if path else config.sources_csv()).values()
-    frame = pd.DataFrame([asdict(r) for r in rows], columns=list(corpus.SOURCE_COLUMNS))
-    return frame.set_index("source_id")
+    return {r.source_id: asdict(r) for r in rows}
 
 
-def lookup(source_id: str, table: pd.DataFrame | None = None) -> pd.Series:
+def lookup(source_id: str, table: Sources | None = None) -> dict[str, str]:
     """A source's metadata; a file with no row in sources.csv gets empty (unknown) facts."""
     table = table if table is not None else sources()
-    if source_id in table.index:
-        return table.loc[source_id]
-    return pd.Series({c: "" for c in table.columns}, name=source_id)
+    if source_id in table:
+        return table[source_id]
+    return {**{c: "" for c in corpus.SOURCE_COLUMNS}, "source_id": source_id}
 
 
-def short(source_id: str, table: pd.DataFrame | None = None) -> str:
-    """ "Gubin, Russian International Affairs Council (2025)"; with no author, "News1 (2025)"."""
+def short(source_id: str, table: Sources | None = None) -> str:
+    """ "Gubin, Russian International Affairs Council (2025)"; with no author, "News1 (2025)";
+    a Korean author by family name ("Kim Min-ji" -> "Kim")."""
     row = lookup(source_id, table)
-    surname = row["author"].split()[-1] if row["author"] else ""
+    surname = family_given(row["author"])[0]
     outlet = outlet_name(row["outlet"]) or source_id
     return f"{surname + ', ' if surname else ''}{outlet} ({row['published'][:4] or 'n.d.'})"
 
 
-def short_list(source_ids: Iterable[str], table: pd.DataFrame | None = None) -> str:
+def short_list(source_ids: Iterable[str], table: Sources | None = None) -> str:
     """Short citations of the distinct sources, oldest first, joined by semicolons."""
     table = table if table is not None else sources()
     ids = sorted(set(source_ids), key=lambda i: (lookup(i, table)["published"], i))
     return "; ".join(short(i, table) for i in ids)
 
 
-def long(source_id: str, table: pd.DataFrame | None = None) -> str:
+def long(source_id: str, table: Sources | None = None) -> str:
     """Author, "title", outlet, date, URL: the parts that are known, in that order."""
     row = lookup(source_id, table)
     parts = [
@@ -66,11 +74,40 @@ def long(source_id: str, table: pd.DataFrame | None = None) -> str:
     return ", ".join(p for p in parts if p) + "."
 
 
-def _period(row: pd.Series | dict) -> str:
+def _period(row: Row) -> str:
     label = schemas.period_label(row["period_start"], row["period_end"], "no period stated")
     if row.get("period_basis") == "publication":
         return f"no period stated (as of publication, {label})"
     return label
+
+
+def amount(value: float, unit: str) -> str:
+    """A value as a reader writes it: US$30bn, US$450m, 2.1 Mt, 12.5%, 1,500."""
+    if unit == "USD":
+        big = abs(value) >= 1e9
+        return f"US${value / (1e9 if big else 1e6):,.4g}{'bn' if big else 'm'}"
+    if unit == "t":
+        return f"{value / 1e6:,.4g} Mt" if abs(value) >= 1e5 else f"{value:,.4g} t"
+    if unit == "percent":
+        return f"{value:,.4g}%"
+    return f"{value:,.4g} {unit}" if unit and unit != "count" else f"{value:,.4g}"
+
+
+def said(row: Row) -> str:
+    """What the figure says, in a citation's words: the mention as written, a change with its
+    direction ("fell 12.5 percent"), a target with its value ("target: US$30bn by 2020")."""
+    qualifier = registry.qualifier(row["qualifier"]).text
+    label = registry.metric_label(row["metric"])
+    if row["measure"] == "target":
+        by = f" by {row['period_end'][:4]}" if row["period_end"] else ""
+        stated = f"; stated as “{row['mention']}”" if row["mention"] else ""
+        return (
+            f"target: {qualifier}{amount(float(row['value']), row['unit'])}{by} ({label}{stated})"
+        )
+    mention = row["mention"]
+    if row["measure"] == "change":
+        mention = ("fell " if float(row["value"]) < 0 else "rose ") + mention.lstrip("+-−–")
+    return f"{qualifier}{mention} ({label}, {_period(row)})"
 
 
 @dataclass(frozen=True)
@@ -92,10 +129,9 @@ class Cited:
         return self.text
 
 
-def _format(row: dict, style: str, table: pd.DataFrame) -> str:
+def _format(row: Row, style: str, table: Sources) -> str:
     """A figure in one of the citation styles."""
-    qualifier = registry.qualifier(row["qualifier"]).text
-    what = f"{qualifier}{row['mention']} ({row['metric'].replace('_', ' ')}, {_period(row)})"
+    what = said(row)
     if style == "short":
         return f"{what} — {short(row['source_id'], table)}"
     where = (
@@ -114,48 +150,124 @@ def _format(row: dict, style: str, table: pd.DataFrame) -> str:
     return f"> “{row['quote']}”\n>\n> — {author}{name}, {when} ({what}; {where})"
 
 
+def disagreements(rows: Iterable[Row]) -> list[tuple[Row, Row]]:
+    """Pairs of figures that disagree: different sources, the same metric, measure, unit and
+    stated period, and values outside each other's hedge ("over US$22bn" and "US$22.3bn"
+    agree; one source's 2018 and 2024 figures are not a disagreement)."""
+    keys = ("metric", "measure", "unit", "period_start", "period_end")
+    stated = [r for r in rows if r["period_start"] and r.get("period_basis", "") != "publication"]
+    stated.sort(key=lambda r: tuple(r[k] for k in keys))
+    found = []
+    for _, group in itertools.groupby(stated, key=lambda r: tuple(r[k] for k in keys)):
+        for a, b in itertools.combinations(list(group), 2):
+            if a["source_id"] == b["source_id"]:
+                continue
+            lo_a, hi_a = hedges.hedge(float(a["value"]), a["qualifier"], a["mention"])
+            lo_b, hi_b = hedges.hedge(float(b["value"]), b["qualifier"], b["mention"])
+            if hi_a < lo_b or hi_b < lo_a:
+                found.append((a, b))
+    return found
+
+
 class Citations(list):
-    """The figures that answer one request; printing shows them, flagging any disagreement."""
+    """The figures that answer one request; printing shows them, flagging sources that
+    disagree (see `disagreements`)."""
+
+    def __init__(self, items: Iterable[Cited] = (), conflicts: Sequence = ()) -> None:
+        super().__init__(items)
+        self.conflicts = list(conflicts)
 
     def __str__(self) -> str:
-        values = {(c.value, c.unit, c.qualifier) for c in self}
-        head = f"{len(self)} sources disagree:\n\n" if len(values) > 1 and len(self) > 1 else ""
+        head = ""
+        if self.conflicts:
+            ids = {r["source_id"] for pair in self.conflicts for r in pair}
+            head = f"{len(ids)} sources disagree:\n\n"
         return head + "\n\n".join(c.text for c in self)
 
 
-def _metric(query: str) -> str:
-    """The metric a user means: an exact name, or the one name containing the words given."""
-    key = query.strip().lower().replace(" ", "_").replace("-", "_")
-    names = registry.metric_names()
-    if key in names:
-        return key
-    hits = [m for m in names if key in m]
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("_", " ").replace("-", " ").split())
+
+
+def _suggest(query: str, choices: Iterable[str]) -> list[str]:
+    """The choices a typo most likely meant (rapidfuzz), best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(
+        query,
+        list(choices),
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=3,
+        score_cutoff=75,
+    )
+    return [choice for choice, _score, _index in found]
+
+
+def request(query: str) -> registry.Ask:
+    """What a user asks for: a metric name, an everyday word ("turnover", "Russian exports",
+    "crude"), or the one entry that contains the words given. An ambiguous word lists its
+    candidates; a typo gets "did you mean"."""
+    asked = registry.asked()
+    key = _key(query)
+    if key in asked:
+        return asked[key]
+    hits = {a for word, a in asked.items() if key and key in word}
     if len(hits) == 1:
-        return hits[0]
-    known = ", ".join(names)
-    raise NoMatch(query, f"is {'ambiguous' if hits else 'not a metric'}; metrics: {known}")
+        return hits.pop()
+    if hits:
+        names = sorted({m for a in hits for m in a.metrics})
+        if len(names) == 1:
+            return registry.Ask((key,), (names[0],))
+        raise NoMatch(query, f"is ambiguous; did you mean one of: {', '.join(names)}")
+    guesses = _suggest(key, asked)
+    if guesses:
+        return_words = ", ".join(f"{g!r}" for g in guesses)
+        raise NoMatch(query, f"is not a metric; did you mean {return_words}?")
+    raise NoMatch(query, f"is not a metric; metrics: {', '.join(registry.metric_names())}")
 
 
-def _covers(row: pd.Series, year: int) -> bool:
+def _covers(row: Row, year: int) -> bool:
     return bool(row["period_start"]) and int(row["period_start"][:4]) <= year <= int(
         row["period_end"][:4]
     )
 
 
-def _nearest(rows: pd.DataFrame, year: int | None, n: int = 3) -> str:
+def _nearest(rows: Sequence[Row], year: int | None, n: int = 3) -> str:
     """The figures closest in time to `year`, for the suggestion in a NoMatch message."""
-    if rows.empty:
+    if not rows:
         return "none stated for this metric"
 
-    def distance(r: pd.Series) -> float:
+    def distance(r: Row) -> tuple[float, str]:
         if not r["period_start"] or year is None:
-            return 9999
-        return min(abs(int(r["period_start"][:4]) - year), abs(int(r["period_end"][:4]) - year))
+            return 9999, r["figure_id"]
+        ends = (int(r["period_start"][:4]), int(r["period_end"][:4]))
+        return min(abs(e - year) for e in ends), r["figure_id"]
 
-    ranked = rows.assign(d=rows.apply(distance, axis=1)).sort_values(["d", "figure_id"]).head(n)
-    return "; ".join(
-        f"{r.mention} ({_period(r._asdict())}, --id {r.figure_id})" for r in ranked.itertuples()
-    )
+    ranked = sorted(rows, key=distance)[:n]
+    return "; ".join(f"{r['mention']} ({_period(r)}, --id {r['figure_id']})" for r in ranked)
+
+
+def read_figures(path: Path | None = None) -> list[dict[str, Any]]:
+    """figures.csv as rows (value as a number), read without pandas."""
+    path = Path(path) if path else config.processed_dir() / "figures.csv"
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except FileNotFoundError:
+        raise InputError(corpus.display(path), "not found; run `make` to build it") from None
+    for r in rows:
+        r["value"] = float(r["value"])
+    return rows
+
+
+def _rows(figures: Any) -> list[Row]:
+    """The figures to search: a list of rows, a pandas frame, or (None) figures.csv."""
+    if figures is None:
+        return read_figures()
+    if hasattr(figures, "to_dict"):
+        return figures.to_dict("records")
+    return list(figures)
 
 
 def cite(
@@ -165,53 +277,64 @@ def cite(
     source: str | None = None,
     style: str = "short",
     figure_id: str | None = None,
-    figures: pd.DataFrame | None = None,
+    figures: Any = None,
 ) -> Citations:
     """The figures for a metric (and year, and source), each with its citation.
 
     `cite("bilateral_trade", 2024)` gives the US$11.4 billion figure cited to "Gubin, Russian
-    International Affairs Council (2025)". Where sources disagree on a year, all are returned.
-    Raises NoMatch, naming the nearest figures, when nothing matches.
+    International Affairs Council (2025)"; `metric` may be an everyday word ("turnover",
+    "Russian exports", "LNG"). Where sources disagree on a period, all are returned and
+    flagged. Raises NoMatch, naming the nearest figures, when nothing matches.
     """
     if style not in STYLES:
         raise InputError("style", f"{style!r} is not one of {', '.join(STYLES)}")
-    if figures is None:
-        from korea_russia import tables
-
-        figures = tables.figures()
+    if year is not None and not YEARS[0] <= year <= YEARS[1]:
+        raise InputError("year", f"{year} is outside {YEARS[0]}–{YEARS[1]}")
+    rows = _rows(figures)
     table = sources()
+    if source is not None and source not in table and source not in {r["source_id"] for r in rows}:
+        guesses = _suggest(source, table)
+        hint = f"did you mean {guesses[0]!r}?" if guesses else f"sources: {', '.join(table)}"
+        raise InputError("--source", f"{source!r} is not a source_id; {hint}")
     if figure_id is not None:
-        rows = figures[figures["figure_id"] == figure_id]
-        if rows.empty:
+        found = [r for r in rows if r["figure_id"] == figure_id]
+        if not found:
             raise NoMatch(figure_id, "is not a figure id in figures.csv")
     else:
         if metric is None:
             raise InputError("cite", "give a metric (and a year), or a figure id")
-        name = _metric(metric)
-        candidates = figures[figures["metric"] == name]
-        if source is not None:
-            candidates = candidates[candidates["source_id"] == source]
-        rows = (
-            candidates if year is None else candidates[candidates.apply(_covers, axis=1, year=year)]
-        )
-        if rows.empty:
+        ask = request(metric)
+        candidates = [
+            r
+            for r in rows
+            if r["metric"] in ask.metrics
+            and (not ask.commodities or r.get("commodity", "") in ask.commodities)
+            and (source is None or r["source_id"] == source)
+        ]
+        found = candidates if year is None else [r for r in candidates if _covers(r, year)]
+        if not found:
+            name = " or ".join(ask.metrics)
+            name = name if _key(metric) == _key(name) else f"{metric} ({name})"
             what = f"{name}{f' in {year}' if year else ''}{f' from {source}' if source else ''}"
             raise NoMatch(what, f"no figure found; nearest: {_nearest(candidates, year)}")
-    rows = rows.sort_values(["period_start", "source_id", "figure_id"])
+    found.sort(key=lambda r: (r["period_start"], r["source_id"], r["figure_id"]))
     return Citations(
-        Cited(
-            r["figure_id"],
-            r["source_id"],
-            r["metric"],
-            float(r["value"]),
-            r["unit"],
-            _period(r),
-            r["qualifier"],
-            r["mention"],
-            r["quote"],
-            _format(r, style, table),
-        )
-        for r in rows.to_dict("records")
+        (
+            Cited(
+                r["figure_id"],
+                r["source_id"],
+                r["metric"],
+                float(r["value"]),
+                r["unit"],
+                _period(r),
+                r["qualifier"],
+                r["mention"],
+                r["quote"],
+                _format(r, style, table),
+            )
+            for r in found
+        ),
+        disagreements(found),
     )
 
 
@@ -219,14 +342,14 @@ def _bib_escape(text: str) -> str:
     return re.sub(r"([&%$#_{}])", r"\\\1", text)
 
 
-def bibtex(table: pd.DataFrame | None = None) -> str:
+def bibtex(table: Sources | None = None) -> str:
     """One @misc entry per source (BibTeX has no better type for web articles)."""
     table = table if table is not None else sources()
     entries = []
-    for source_id, row in table.sort_index().iterrows():
+    for source_id, row in sorted(table.items()):
         fields = {}
         if row["author"]:
-            given, _, family = row["author"].rpartition(" ")
+            family, given = family_given(row["author"])
             fields["author"] = f"{family}, {given}" if given else family
         if row["title"]:
             fields["title"] = "{" + row["title"] + "}"
@@ -251,16 +374,16 @@ def bibtex(table: pd.DataFrame | None = None) -> str:
     return "\n".join(entries)
 
 
-def csl_json(table: pd.DataFrame | None = None) -> str:
+def csl_json(table: Sources | None = None) -> str:
     """The sources as CSL-JSON items (Zotero, pandoc citeproc)."""
     table = table if table is not None else sources()
     items = []
-    for source_id, row in table.sort_index().iterrows():
+    for source_id, row in sorted(table.items()):
         item: dict[str, object] = {"id": source_id, "type": "article"}
         if row["title"]:
             item["title"] = row["title"]
         if row["author"]:
-            given, _, family = row["author"].rpartition(" ")
+            family, given = family_given(row["author"])
             item["author"] = (
                 [{"family": family, "given": given}] if given else [{"literal": family}]
             )

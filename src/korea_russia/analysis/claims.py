@@ -15,20 +15,9 @@ for the same year is shown beside it.
 import pandas as pd
 
 from korea_russia import reference, registry, schemas
+from korea_russia.analysis.hedges import APPROX_TOLERANCE, TOLERANCE, rounding
 
-TOLERANCE = 0.05
-APPROX_TOLERANCE = 0.10
 _FIGURE_COLUMNS = [c for c in schemas.CLAIMS.names if c in schemas.FIGURES.names]
-
-
-def rounding(mention: str, value: float) -> float:
-    """Half a unit of the last digit written, relative to the value: "$11.4 billion" -> 0.44%."""
-    digits = "".join(ch for ch in mention.split("by")[0] if ch.isdigit() or ch == ".")
-    if not digits or value == 0:
-        return 0.0
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    number = float(digits) if digits.count(".") <= 1 else 0.0
-    return 0.5 * 10**-decimals / number if number else 0.0
 
 
 def verdict(value: float, qualifier: str, official: float, tolerance: float) -> str:

@@ -1,9 +1,13 @@
 """Execute notebooks in place with nbclient and normalise them, so outputs are byte-stable."""
 
 import os
+import re
+import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import nbformat
 from nbclient import NotebookClient
@@ -56,13 +60,36 @@ def execute(path: Path, timeout: int = 300) -> bool:
         resources={"metadata": {"path": str(Path(path).resolve().parent)}},
     )
     try:
-        with kernel_environment():
-            client.execute()
+        with kernel_environment(), tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+            try:
+                client.execute(stderr=log)
+            finally:
+                _pass_on(log)
     except CellExecutionError as exc:
         failed = next((i for i, c in enumerate(nb.cells, 1) if _has_error(c)), "?")
-        why = f"{exc.ename}: {exc.evalue}" if str(exc.evalue).strip() else exc.ename
+        why = f"{exc.ename}: {exc.evalue}" if str(exc.evalue).strip() else _failing_line(exc)
         raise InternalError(path, f"cell {failed} failed: {why}") from None
     return io.write_text(path, nbformat.writes(normalise(nb)) + "\n")
+
+
+# The kernel warns on every start that it talks TCP without encryption; it listens on
+# localhost only, for this one run, so the warning tells the user nothing they can act on.
+_NOISE = re.compile(r"Kernel is running over TCP without encryption")
+
+
+def _pass_on(log: IO[str]) -> None:
+    """Show what the kernel wrote to stderr, less the TCP warning."""
+    log.seek(0)
+    for line in log:
+        if line.strip() and not _NOISE.search(line):
+            sys.stderr.write(line)
+
+
+def _failing_line(exc: CellExecutionError) -> str:
+    """For an error with no message (a bare `assert`), the line of the cell that raised it."""
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", str(exc.traceback or ""))
+    arrows = re.findall(r"^-+>\s*\d+\s+(.+)$", plain, re.M)
+    return f"{exc.ename} at `{arrows[-1].strip()}`" if arrows else exc.ename
 
 
 def _has_error(cell: nbformat.NotebookNode) -> bool:

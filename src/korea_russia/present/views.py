@@ -2,6 +2,7 @@
 so a notebook can state (and assert) exactly what is on the chart."""
 
 import re
+import textwrap
 
 import matplotlib.pyplot as plt
 import pandas as pd
@@ -104,6 +105,23 @@ def _top(*values: pd.Series, scale: float = BN, step: float = 5.0) -> float:
     return charts.nice_top(peak, step=step)
 
 
+def _title(ax: Axes, title: str) -> None:
+    """The chart's headline, wrapped to the width of the plot; a second line takes room
+    from the plot, not from the headline."""
+    inches = ax.get_position().width * ax.figure.get_figwidth()
+    width = int(inches * 72 / (ax.title.get_fontsize() * 0.6))  # bold glyphs: ~0.6 em wide
+    text = textwrap.fill(title, width)
+    ax.set_title(text)
+    if "\n" in text:
+        fig = ax.figure
+        fig.subplots_adjust(top=fig.subplotpars.top - 0.045 * text.count("\n"))
+
+
+def _stock(rows: pd.DataFrame) -> pd.Series:
+    """Levels and targets: what a chart of amounts can place (a change is not an amount)."""
+    return rows["measure"].isin(["level", "target"])
+
+
 def _dated(rows: pd.DataFrame) -> pd.Series:
     """Rows the text dates: a period that is stated, relative or inherited, not one assumed
     from the publication date (period_basis "publication"), which a chart must not place."""
@@ -135,6 +153,32 @@ def _frame(figsize: tuple[float, float] = (11, 6.8), bottom: float = 0.25) -> tu
     return fig, ax
 
 
+def trade_points(figures: pd.DataFrame) -> pd.DataFrame:
+    """The trade figures the trade chart places on its time axis: dated totals and targets."""
+    rows = figures[
+        (figures["metric"] == "bilateral_trade") & (figures["unit"] == "USD") & _stock(figures)
+    ]
+    return rows[_dated(rows)].sort_values(["period_start", "figure_id"])
+
+
+def energy_points(figures: pd.DataFrame) -> pd.DataFrame:
+    """The tonnages the LNG chart places: dated LNG levels and targets."""
+    rows = figures[
+        (figures["metric"] == "lng_imports") & (figures["unit"] == "t") & _stock(figures)
+    ]
+    return rows[_dated(rows)].sort_values(["period_start", "figure_id"])
+
+
+def investment_rows(figures: pd.DataFrame) -> pd.DataFrame:
+    """The money figures the investment chart draws, smallest first."""
+    rows = figures[
+        figures["metric"].isin(registry.metrics_in("investment"))
+        & (figures["unit"] == "USD")
+        & _stock(figures)
+    ]
+    return rows.sort_values(["value", "figure_id"]).reset_index(drop=True)
+
+
 def trade(
     figures: pd.DataFrame,
     official: pd.DataFrame,
@@ -148,8 +192,10 @@ def trade(
     """
     fig, ax = _frame()
     drawn = official[official["metric"] == "bilateral_trade"]
-    rows = figures[(figures["metric"] == "bilateral_trade") & (figures["unit"] == "USD")]
-    placed = rows[_dated(rows)].sort_values(["period_start", "figure_id"])
+    rows = figures[
+        (figures["metric"] == "bilateral_trade") & (figures["unit"] == "USD") & _stock(figures)
+    ]
+    placed = trade_points(figures)
     lo, hi = _x_range(drawn["year"], placed, dates=key_events["date"])
     charts.presidency_bands(ax, terms, lo, hi)
     charts.event_markers(ax, key_events)
@@ -182,7 +228,7 @@ def trade(
     ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
     ax.set_ylim(0, _top(drawn["value"], placed["value"]))
     ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
-    ax.set_title(title)
+    _title(ax, title)
     ax.legend(
         handles=ax.get_legend_handles_labels()[0] + _point_legend(),
         loc="upper center",
@@ -211,8 +257,7 @@ def energy(
     as points only, since the reported figures mix contract, exporter and customs bases."""
     fig, ax = _frame((11, 6.2), bottom=0.22)
     ref = lng.dropna(subset=["tonnes"])
-    rows = figures[figures["metric"].isin(registry.metrics_in("energy")) & (figures["unit"] == "t")]
-    rows = rows[_dated(rows)].sort_values(["period_start", "figure_id"])
+    rows = energy_points(figures)
     lo, hi = _x_range(ref["year"], rows, dates=key_events["date"])
     charts.presidency_bands(ax, terms, lo, hi)
     charts.event_markers(ax, key_events)
@@ -231,7 +276,7 @@ def energy(
     ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
     ax.set_ylim(0, _top(ref["tonnes"], rows["value"], scale=1e6, step=1.0))
     ax.set_ylabel("LNG from Russia to South Korea, million tonnes a year")
-    ax.set_title(title)
+    _title(ax, title)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.05), fontsize=8)
     hosts = sorted({re.sub(r"^https?://(www\.)?", "", u).split("/")[0] for u in ref["source_url"]})
     charts.footer(
@@ -247,10 +292,7 @@ def energy(
 def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]:
     """Investment, fund and project values as labelled bars with their periods and qualifiers:
     a cumulative stock, a pledge and a valuation are different things, so no time series."""
-    rows = figures[
-        figures["metric"].isin(registry.metrics_in("investment")) & (figures["unit"] == "USD")
-    ]
-    order = rows.sort_values(["value", "figure_id"]).reset_index(drop=True)
+    order = investment_rows(figures)
     kinds = {
         "investment": "investment",
         "fund_value": "fund (size stated)",
@@ -284,7 +326,7 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
     ax.set_yticks(range(len(order)), ticks, fontsize=8.5)
     ax.set_xlim(0, order["value"].max() / BN * 1.25)
     ax.set_xlabel("US$ billion (current prices, as stated)")
-    ax.set_title(title)
+    _title(ax, title)
     charts.footer(
         fig,
         [
@@ -316,7 +358,7 @@ def timeline(
     top.plot(series.index + 0.5, series.values / BN, color=GREY, lw=1.8)
     top.set_ylabel("trade,\nUS$ bn", fontsize=8.5)
     top.set_ylim(0, _top(kr["value"], step=10.0))
-    top.set_title(title)
+    _title(top, title)
     charts.presidency_bands(top, terms, lo, hi)
     lanes = list(charts.CATEGORY_COLOURS)
     for i, lane in enumerate(lanes):
@@ -382,7 +424,7 @@ def figures_by_source(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.Dat
             counts[metric],
             left=left,
             color=palette[k % len(palette)],
-            label=metric.replace("_", " "),
+            label=registry.metric_label(metric),
             height=0.6,
         )
         left = [a + b for a, b in zip(left, counts[metric], strict=True)]
@@ -390,7 +432,7 @@ def figures_by_source(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.Dat
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#dddddd")
     ax.legend(loc="lower right", fontsize=8)
-    ax.set_title(title)
+    _title(ax, title)
     charts.footer(fig, [charts.article_sources(figures["source_id"]) + "."])
     return fig, counts
 
@@ -413,7 +455,9 @@ def claims(
     gaps left as gaps), coloured by verdict, on the political timeline."""
     fig, ax = _frame()
     trade = official[official["metric"] == "bilateral_trade"]
-    drawn = claims_[(claims_["metric"] == "bilateral_trade") & (claims_["period_start"] != "")]
+    drawn = claims_[
+        (claims_["metric"] == "bilateral_trade") & (claims_["period_start"] != "") & _stock(claims_)
+    ]
     drawn = drawn.sort_values(["period_start", "figure_id"])
     lo, hi = _x_range(trade["year"], drawn, dates=key_events["date"])
     charts.presidency_bands(ax, terms, lo, hi)
@@ -461,7 +505,7 @@ def claims(
     ax.xaxis.set_major_locator(MultipleLocator(5 if hi - lo > 25 else 2))
     ax.set_ylim(0, _top(trade["value"], drawn["value"]))
     ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
-    ax.set_title(title)
+    _title(ax, title)
     handles = ax.get_legend_handles_labels()[0] + [
         Line2D(
             [],
