@@ -418,3 +418,17 @@ def test_statistics_for_a_month_are_no_event() -> None:
 )
 def test_dates_that_are_not_events(text: str) -> None:
     assert events.events(doc(text, "2024-05-23")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade with Russia fell 10 percent to $5 billion in 2023, officials said, as export "
+        "controls bit.",
+        "South Korea's trade with Russia reached $7 billion in 2021, the ministry said, while "
+        "investment stalled.",
+    ],
+)
+def test_the_subject_before_the_figure_beats_a_word_after_a_comma(text: str) -> None:
+    money = [f for f in figures.figures(doc(text)) if f.unit == "USD"]
+    assert [f.metric for f in money] == ["bilateral_trade"]

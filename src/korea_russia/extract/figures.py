@@ -165,6 +165,9 @@ def _patterns() -> _Patterns:
     )
 
 
+AFTER_COMMA = 200  # characters a telling word after a comma counts as farther away
+
+
 def _nearest_keyword(
     sentence: str, lo: int, hi: int
 ) -> tuple[registry.Metric, re.Match[str]] | None:
@@ -176,6 +179,10 @@ def _nearest_keyword(
             continue
         group = m.lastgroup or ""
         distance = lo - m.end() if m.end() <= lo else m.start() - hi
+        if m.start() >= hi and re.search(r"[,;:]", sentence[hi : m.start()]):
+            # A word after a comma is in the next clause ("…to $18.6 billion, customs data
+            # showed, as export controls weighed"): the subject before the figure comes first.
+            distance += AFTER_COMMA
         if best is None or (distance, p.priority[group]) < best[:2]:
             best = (distance, p.priority[group], group, m)
     return (p.groups[best[2]], best[3]) if best else None
