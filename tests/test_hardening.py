@@ -96,17 +96,18 @@ def test_add_text_file_with_options_overriding(project: Path, tmp_path: Path) ->
         "2025-03",
         "--title",
         "Trade note",
+        "--force",  # a two-sentence note: shorter than an article
     ]
     assert main(args) == 0
     row = pd.read_csv(project / "data" / "sources.csv", dtype=str, keep_default_na=False).iloc[-1]
     assert (row["source_id"], row["published_precision"], row["outlet"]) == (
-        "wire-min-ji-2025",
+        "wire-kim-2025",
         "month",
         "Wire (Seoul)",
     )
     raw = project / "data" / "raw" / row["file"]
     assert raw.read_bytes() == note.read_bytes()  # a text file is kept byte for byte
-    added = next(d for d in corpus.load() if d.id == "wire-min-ji-2025")
+    added = next(d for d in corpus.load() if d.id == "wire-kim-2025")
     [figure] = extract.figures(added)
     assert (figure.value, figure.period_start) == (9e9, "2024")
 

@@ -24,6 +24,7 @@ LAYERS = [
     {"io", "tables"},
     {"sources"},
     {"extract"},
+    {"intake"},
     {"reference"},
     {"analysis"},
     {"present"},

@@ -157,25 +157,44 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     """Add a saved article to the corpus and show what was found in it."""
+    from korea_russia import intake as add
     from korea_russia import schemas
+    from korea_russia.analysis import citations
     from korea_russia.extract import events, figures
-    from korea_russia.sources import add
 
     overrides = {k: getattr(args, k) for k in ("outlet", "author", "title", "published", "url")}
-    doc = add.add(args.path, overrides)
+    doc = add.add(args.path, overrides, force=args.force)
     every = figures.figures(doc)
     dated = events.events(doc, figures=every)
     found = figures.korea_russia(every)
     print(f"added {corpus.display(doc.path)} as {doc.id!r}: {len(doc.text):,} characters")
-    for name in ("outlet", "author", "title", "published", "url"):
+    for name in ("outlet", "author", "title", "published", "url", "language"):
         print(f"  {name:<10} {getattr(doc.source, name) or '(unknown)'}")
-    print(f"{len(found)} figures:")
+    others = len(every) - len(found)
+    print(
+        f"{len(found)} Korea–Russia figures"
+        + (f" ({others} about other economies)" if others else "")
+        + ":"
+    )
     for f in found:
         period = schemas.period_label(f.period_start, f.period_end, "no year")
-        print(f"  {f.mention:<24} {f.metric:<20} {period:<10} {f.qualifier}")
+        value = citations.amount(f.value, f.unit)
+        print(f"  {value:<14} {f.metric:<20} {f.measure:<7} {period:<10} “{f.mention}”")
     print(f"{len(dated)} events:")
     for e in dated:
         print(f"  {e.date_start:<10} {e.category:<10} {e.summary[:80]}")
+    print(
+        f"run `make` to rebuild the tables and charts; `korea-russia remove {doc.id}` undoes this"
+    )
+    return 0
+
+
+def _cmd_remove(args: argparse.Namespace) -> int:
+    """Take an added article out of the corpus again."""
+    from korea_russia import intake as add
+
+    source = add.remove(args.source_id)
+    print(f"removed {source.source_id!r}: data/raw/{source.file}, its sources row and checksum")
     print("run `make` to rebuild the tables and charts")
     return 0
 
@@ -248,7 +267,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("path", type=Path, help="the saved page (.html) or text (.txt)")
     for name in ("outlet", "author", "title", "published", "url"):
         p.add_argument(f"--{name}", default=None, help=f"{name} (overrides what the page says)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="add a text that is short or names neither South Korea nor Russia",
+    )
     p.set_defaults(handler=_cmd_add)
+
+    p = sub.add_parser("remove", help="undo an add: the raw file, its sources row and checksum")
+    p.add_argument("source_id", help="the source_id `add` printed (see `korea-russia corpus`)")
+    p.set_defaults(handler=_cmd_remove)
 
     p = sub.add_parser("claims", help="the articles' figures against official statistics")
     p.set_defaults(handler=_cmd_claims)

@@ -17,7 +17,7 @@ from korea_russia import config, registry, schemas
 from korea_russia.analysis import hedges
 from korea_russia.errors import InputError
 from korea_russia.sources import corpus
-from korea_russia.sources.add import outlet_name
+from korea_russia.sources.corpus import outlet_name
 from korea_russia.sources.names import family_given
 
 STYLES = ("short", "long", "markdown")
@@ -50,8 +50,16 @@ def short(source_id: str, table: Sources | None = None) -> str:
     a Korean author by family name ("Kim Min-ji" -> "Kim")."""
     row = lookup(source_id, table)
     surname = family_given(row["author"])[0]
-    outlet = outlet_name(row["outlet"]) or source_id
+    outlet = outlet_name(row["outlet"]) or _quoted_title(row["title"]) or source_id
     return f"{surname + ', ' if surname else ''}{outlet} ({row['published'][:4] or 'n.d.'})"
+
+
+def _quoted_title(title: str, limit: int = 48) -> str:
+    """A title standing in for an unknown outlet: “Seoul-Moscow trade shrinks again…”."""
+    if not title:
+        return ""
+    cut = title if len(title) <= limit else title[: title.rfind(" ", 0, limit)] + "…"
+    return f"“{cut}”"
 
 
 def short_list(source_ids: Iterable[str], table: Sources | None = None) -> str:

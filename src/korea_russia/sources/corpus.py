@@ -189,7 +189,70 @@ def iter_documents(files: Iterable[Path], sources: dict[str, Source]) -> Iterato
     for path in files:
         path = Path(path)
         source = sources.get(path.name) or unknown_source(path)
-        yield Document(id=source.source_id, path=path, text=read_text(path), source=source)
+        yield Document(id=source.source_id, path=path, text=_main_text(path), source=source)
+
+
+def _main_text(path: Path) -> str:
+    """A file's text; for a saved web page, its main text as `add` reads it (not the markup,
+    whose scripts and SVG paths are full of numbers)."""
+    if path.suffix.lower() in (".html", ".htm"):
+        return read_page(path)[0]
+    return read_text(path)
+
+
+_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<!--)", re.I)
+
+
+def is_html(path: Path, head: bytes = b"") -> bool:
+    """A saved web page, by its suffix or its first bytes."""
+    return Path(path).suffix.lower() in (".html", ".htm") or bool(_HTML.match(head[:2048]))
+
+
+def read_page(path: Path) -> tuple[str, bytes, dict[str, str]]:
+    """A saved article's text, the bytes to keep, and the metadata a web page states: an HTML
+    page's main text (trafilatura; menus, banners and comments dropped), a text file as it is."""
+    path = Path(path)
+    where = display(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(where, "file not found") from None
+    except OSError as exc:
+        raise InputError(where, f"cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(where, f"is {len(data) / 2**20:.0f} MiB, over the limit")
+    if is_html(path, data):
+        return _read_html(data, where)
+    return decode(data, where), data, {}
+
+
+def _read_html(data: bytes, where: str) -> tuple[str, bytes, dict[str, str]]:
+    """Main text and metadata of an HTML page, boilerplate (menus, banners, comments) dropped."""
+    import trafilatura  # imported here: only `add` needs it, and it is slow to load
+
+    decode(data, where)  # same encoding checks as any other input
+    text = trafilatura.extract(
+        data, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if not text or len(text.split()) < 20:
+        raise InputError(where, "no article text found in the HTML page")
+    meta = trafilatura.extract_metadata(data)
+    found = {}
+    if meta is not None:
+        found = {
+            "title": meta.title or "",
+            "author": meta.author or "",
+            "published": meta.date or "",
+            "url": meta.url or "",
+            "outlet": meta.sitename or "",
+        }
+    text = text.strip() + "\n"
+    return text, text.encode("utf-8"), {k: v for k, v in found.items() if v}
+
+
+def outlet_name(outlet: str) -> str:
+    """The outlet without an edition note: "News1 (English edition)" -> "News1"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", outlet).strip()
 
 
 def text_files(raw_dir: Path) -> list[Path]:
