@@ -9,6 +9,8 @@ NBS    := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 # Notebook kernels get their environment from korea_russia.notebooks (inline charts, fixed
 # hash seed); nbval gets the same here, so committed outputs and test runs agree.
 NBVAL_ENV := env -u MPLBACKEND PYTHONHASHSEED=0
+# JupyterLab refuses to start as root (containers) unless told; elsewhere it needs no flag.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: all venv tables notebooks test lint unit nbval bench lab help clean
 
@@ -54,7 +56,7 @@ bench: venv ## accuracy and speed benchmarks against their baselines
 
 lab: venv ## open JupyterLab on notebooks/
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(ALLOW_ROOT)
 
 help: ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'

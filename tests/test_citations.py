@@ -284,3 +284,24 @@ def test_korean_names_are_cited_by_family_name(author: str, family: str) -> None
     table = {"s": {**dict.fromkeys(citations.corpus.SOURCE_COLUMNS, ""), "author": author}}
     table["s"].update(outlet="Yonhap", published="2024")
     assert citations.short("s", table) == f"{family}, Yonhap (2024)"
+
+
+def test_help_and_cite_do_not_load_pandas() -> None:
+    """`--help` and `cite` start fast because they never import pandas (timings are measured
+    in benchmarks/startup.py, not asserted here)."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from korea_russia.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['cite', 'trade', '2019']) == 0\n"
+        "    try:\n"
+        "        main(['--help'])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = ('pandas', 'numpy', 'matplotlib', 'trafilatura')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout
+    assert out.strip() == "[]"

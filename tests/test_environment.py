@@ -88,3 +88,14 @@ def test_a_changed_bound_is_caught(files: tuple[dict, dict]) -> None:
     deps = ["pandas >=2.2" if d == "pandas >=3.0,<4" else d for d in environment["dependencies"]]
     problems = disagreements(pyproject, {**environment, "dependencies": deps})
     assert problems == ["pandas: pyproject.toml says <4,>=3.0, environment.yml says >=2.2"]
+
+
+def test_make_lab_starts_as_root_without_extra_flags() -> None:
+    import os
+    import subprocess
+
+    dry = subprocess.run(
+        ["make", "-n", "lab"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    [command] = [line for line in dry.splitlines() if "jupyter lab" in line]
+    assert ("--allow-root" in command) is (os.geteuid() == 0)
