@@ -1,5 +1,6 @@
 """Small helpers the test modules share."""
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -28,3 +29,20 @@ DEVELOPMENT = (
 def development(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows of a table that come from the development articles."""
     return frame[frame["source_id"].isin(DEVELOPMENT)].reset_index(drop=True)
+
+
+def development_data(root: Path, dest: Path) -> None:
+    """Copy `root`/data to `dest`/data with only the development articles in the corpus (raw
+    files, sources rows, checksums), whatever a user has added to the working copy since."""
+    shutil.copytree(root / "data", dest / "data")
+    data = dest / "data"
+    lines = (data / "sources.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    keep = [lines[0]] + [line for line in lines[1:] if line.split(",", 1)[0] in DEVELOPMENT]
+    files = {line.split(",")[1] for line in keep[1:]}
+    (data / "sources.csv").write_text("".join(keep), encoding="utf-8")
+    for path in (data / "raw").iterdir():
+        if path.name not in files:
+            path.unlink()
+    sums = (data / "checksums.sha256").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in sums if line.split()[-1].removeprefix("raw/") in files]
+    (data / "checksums.sha256").write_text("".join(kept), encoding="utf-8")

@@ -1,11 +1,11 @@
 """`korea-russia add` and `remove`: what a plain text says about itself, what is refused and
 why, and an add that `remove` undoes byte for byte."""
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import development_data
 
 from korea_russia import intake
 from korea_russia.cli import main
@@ -23,7 +23,7 @@ FILLER = (
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A throwaway copy of the project's data, used as the project root."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    development_data(ROOT, tmp_path)
     (tmp_path / "reports").mkdir()
     monkeypatch.setenv("KOREA_RUSSIA_ROOT", str(tmp_path))
     return tmp_path

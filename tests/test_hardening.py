@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import doc
+from helpers import development_data, doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,7 +30,7 @@ ARTICLE = ROOT / "tests" / "data" / "article.html"
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A throwaway copy of the project's data, used as the project root."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    development_data(ROOT, tmp_path)
     (tmp_path / "reports").mkdir()
     monkeypatch.setenv("KOREA_RUSSIA_ROOT", str(tmp_path))
     return tmp_path
