@@ -191,12 +191,17 @@ def save(fig: Figure, name: str, folder: Path | None = None) -> None:
 def numbered_points(
     ax: Axes, xs: Sequence[float], ys: Sequence[float], colours: Sequence[str]
 ) -> None:
-    """A small number beside each point (1, 2, …), keyed to the list `key_box` draws."""
+    """A small number beside each point (1, 2, …), keyed to the list `key_box` draws; points
+    that (nearly) coincide get their numbers side by side, "4,5", not on top of each other."""
+    placed: list[tuple[float, float]] = []
     for n, (x, y, c) in enumerate(zip(xs, ys, colours, strict=True), start=1):
+        here = ax.transData.transform((x, y))
+        crowd = sum(1 for p in placed if abs(p[0] - here[0]) < 12 and abs(p[1] - here[1]) < 12)
+        placed.append((here[0], here[1]))
         ax.annotate(
-            str(n),
+            ("," if crowd else "") + str(n),
             (x, y),
-            xytext=(5, 5),
+            xytext=(5 + 7 * crowd, 5),
             textcoords="offset points",
             fontsize=9,
             fontweight="bold",

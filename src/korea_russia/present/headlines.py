@@ -67,16 +67,19 @@ def trade(figures_: pd.DataFrame, official: pd.DataFrame) -> str:
     trade_ = official[(official["metric"] == "bilateral_trade") & (official["side"] == "KR")]
     kr = trade_.set_index("year")["value"]
     official = f"official Korean totals peak at {_money(kr.max())} in {kr.idxmax()}"
-    levels = placed[placed["measure"] == "level"].sort_values(["period_end", "figure_id"])
+    levels = placed[placed["measure"] == "level"]
     if levels.empty:
         return f"Bilateral trade: the {official}; no article gives a dated total"
-    latest = levels.iloc[-1]
-    sign = {"over": "over ", "approx": "about ", "under": "under ", "up_to": "up to "}
-    said = f"{sign.get(latest['qualifier'], '')}{_money(latest['value'])}"
-    return (
-        f"Bilateral trade: the articles' latest total is {said} "
-        f"({latest['period_end'][:4]}); the {official}"
-    )
+    year = levels["period_end"].str[:4].max()
+    latest = levels[levels["period_end"].str[:4] == year]
+    if latest["value"].nunique() == 1:
+        row = latest.iloc[0]
+        sign = {"over": "over ", "approx": "about ", "under": "under ", "up_to": "up to "}
+        said = f"total is {sign.get(row['qualifier'], '')}{_money(row['value'])}"
+    else:
+        low, high = latest["value"].min(), latest["value"].max()
+        said = f"totals run US${low / BN:,.3g}–{high / BN:,.3g}bn"
+    return f"Bilateral trade: the articles' latest {said} ({year}); the {official}"
 
 
 def energy(figures_: pd.DataFrame) -> str:
@@ -85,15 +88,18 @@ def energy(figures_: pd.DataFrame) -> str:
     levels = rows[rows["measure"] == "level"].sort_values(["period_start", "figure_id"])
     if levels.empty:
         return "LNG from Russia to South Korea: no article states a dated tonnage"
-    first, last = levels.iloc[0], levels.iloc[-1]
 
-    def mt(row: pd.Series) -> str:
-        return f"{row['value'] / 1e6:g} Mt in {row['period_start'][:4]}"
+    def mt(year: str) -> str:
+        values = levels.loc[levels["period_start"].str[:4] == year, "value"] / 1e6
+        low, high = values.min(), values.max()
+        return f"{low:g} Mt in {year}" if low == high else f"{low:g}–{high:g} Mt in {year}"
 
-    if len(levels) == 1:
-        return f"LNG from Russia to South Korea: the articles state {mt(first)}"
+    years = sorted(set(levels["period_start"].str[:4]))
+    if len(years) == 1:
+        return f"LNG from Russia to South Korea: the articles state {mt(years[0])}"
     return (
-        f"LNG from Russia to South Korea: the articles' tonnages run from {mt(first)} to {mt(last)}"
+        f"LNG from Russia to South Korea: the articles' tonnages run from {mt(years[0])} "
+        f"to {mt(years[-1])}"
     )
 
 
