@@ -325,3 +325,107 @@ def test_values_survive_csv_and_parquet_exactly(values: list[float]) -> None:
     from_parquet = pd.read_parquet(io.BytesIO(table_io.to_parquet_bytes(frame)))
     assert from_csv["value"].tolist() == values
     assert from_parquet["value"].tolist() == values
+
+
+# Issue 18, first items: jobs capped, permissions from the umask, a normalised duplicate
+# check, escaped BibTeX, and -o refusing what is not a regular file.
+
+
+def test_jobs_are_capped_at_the_files_and_the_cores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    started = []
+    real = multiprocessing.get_context
+
+    class Context:
+        def Pool(self, n: int):
+            started.append(n)
+            return real("spawn").Pool(n)
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda _method: Context())
+    files = []
+    for name in ("a", "b"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(TRADE, encoding="utf-8")
+        files.append(str(path))
+    out = tmp_path / "out.csv"
+    assert main(["extract", *files, "--jobs", "48", "-o", str(out)]) == 0
+    assert started == [min(2, os.cpu_count() or 1)] or (started == [] and os.cpu_count() == 1)
+    with pytest.raises(SystemExit):  # argparse's usage error
+        main(["extract", *files, "--jobs", "0"])
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_written_files_take_their_permissions_from_the_umask(
+    tmp_path: Path, umask: int, mode: int
+) -> None:
+    saved = os.umask(umask)
+    try:
+        table_io.write_text(tmp_path / "t.csv", "a\n")
+    finally:
+        os.umask(saved)
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == mode
+
+
+def test_the_duplicate_check_sees_through_unicode_forms_and_invisible_characters(
+    project: Path, capsys
+) -> None:
+    import unicodedata
+
+    story = (ROOT / "tests" / "data" / "korea-russia-story.txt").read_text(encoding="utf-8")
+    assert main(["add", str(ROOT / "tests" / "data" / "korea-russia-story.txt")]) == 0
+    for variant in (
+        unicodedata.normalize("NFD", story.replace("Seoul", "Séoul")),
+        story.replace("Russia", "Rus\u200bsia", 1),
+        story.replace("trade", "trade\u00ad", 1),
+    ):
+        page = project / "variant.txt"
+        page.write_text(variant, encoding="utf-8")
+        if "Séoul" in unicodedata.normalize("NFC", variant):  # NFC and NFD of one new text
+            assert main(["add", str(page)]) == 0
+            page.write_text(unicodedata.normalize("NFC", variant), encoding="utf-8")
+        capsys.readouterr()
+        assert main(["add", str(page)]) == 1
+        assert "is already in the corpus" in capsys.readouterr().err
+
+
+def test_bibtex_fields_cannot_be_broken_out_of() -> None:
+    from korea_russia.analysis import citations
+
+    row = dict.fromkeys(corpus.SOURCE_COLUMNS, "")
+    row.update(
+        source_id="x",
+        file="x.txt",
+        title="x}}, note = {injected",
+        outlet="R&D 100% _news_ {weekly}",
+        language="en",
+    )
+    text = citations.bibtex({"x": row})
+    import bibtexparser
+
+    [entry] = bibtexparser.loads(text).entries
+    assert "injected" not in entry.get("note", "") and entry["note"] == "File data/raw/x.txt"
+    assert entry["title"].startswith("{x\\textbraceright{}\\textbraceright{}, note")
+    assert entry["howpublished"].startswith("R\\&D 100\\% \\_news")
+
+
+@pytest.mark.parametrize("kind", ["symlink", "folder", "fifo"])
+def test_output_must_be_a_regular_file(tmp_path: Path, capsys, kind: str) -> None:
+    source = tmp_path / "a.txt"
+    source.write_text(TRADE, encoding="utf-8")
+    target = tmp_path / "out"
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    if kind == "symlink":
+        target.symlink_to(victim)
+    elif kind == "folder":
+        target.mkdir()
+    else:
+        os.mkfifo(target)
+    assert main(["extract", str(source), "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "give the path of a regular file" in err
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert target.is_symlink() or target.is_dir() or target.is_fifo()

@@ -89,9 +89,12 @@ def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], w
     for path in files:  # fail on a missing file before any work is done
         if not Path(path).is_file():
             raise InputError(corpus.display(Path(path)), "file not found")
+    if args.output is not None:
+        io.check_target(args.output)  # before any work: -o must name a regular file
     jobs = [(Path(p), sources) for p in files]
-    if args.jobs > 1 and len(jobs) > 1:
-        with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
+    workers = min(args.jobs, len(jobs), os.cpu_count() or 1)  # never more than files or cores
+    if workers > 1:
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
             chunks = list(pool.imap(worker, jobs, chunksize=1))
     else:
         chunks = [worker(job) for job in jobs]
@@ -199,6 +202,14 @@ def _cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    """A whole number of at least 1 (argparse turns the ValueError into a one-line usage error)."""
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
+
+
 class _Version(argparse.Action):
     """--version, reading the installed version only when asked (importlib.metadata is slow)."""
 
@@ -245,7 +256,12 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--sources", type=Path, default=None, help="sources CSV: ids, dates")
         p.add_argument("--format", choices=FORMATS, default="csv")
         p.add_argument("-o", "--output", type=Path, default=None, help="output (default: stdout)")
-        p.add_argument("--jobs", type=int, default=1, help="worker processes, one file each")
+        p.add_argument(
+            "--jobs",
+            type=_positive,
+            default=1,
+            help="worker processes, one file each (capped at the files and the CPU cores)",
+        )
         if name == "extract":
             p.add_argument(
                 "--parties",

@@ -11,6 +11,7 @@ would otherwise reach the Korea–Russia tables.
 import csv
 import hashlib
 import re
+import unicodedata
 from dataclasses import replace
 from io import StringIO
 from pathlib import Path
@@ -34,8 +35,11 @@ def slug(text: str, limit: int = 48) -> str:
 
 
 def fingerprint(text: str) -> str:
-    """The text's identity for duplicate checks: white space and case do not matter."""
-    return hashlib.sha256(" ".join(text.split()).lower().encode("utf-8")).hexdigest()
+    """The text's identity for duplicate checks: white space, case, Unicode normal form
+    (NFKC) and invisible format characters (zero-width spaces, soft hyphens) do not matter."""
+    normal = unicodedata.normalize("NFKC", text)
+    visible = "".join(ch for ch in normal if unicodedata.category(ch) != "Cf")
+    return hashlib.sha256(" ".join(visible.split()).casefold().encode("utf-8")).hexdigest()
 
 
 def _published(value: str, where: str) -> tuple[str, str]:

@@ -28,6 +28,7 @@ def write_bytes(path: Path, data: bytes) -> bool:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary write would be, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -37,6 +38,26 @@ def write_bytes(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it and setting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def check_target(path: Path) -> None:
+    """Refuse an output path that is not a regular file (or not there yet): a symlink, a
+    FIFO, a device or a folder would be replaced by a regular file, or written through."""
+    from korea_russia.errors import InputError
+
+    path = Path(path)
+    if path.is_symlink():
+        raise InputError(path, "is a symbolic link; give the path of a regular file")
+    if path.exists() and not path.is_file():
+        kind = "a folder" if path.is_dir() else "not a regular file (a device, FIFO or socket)"
+        raise InputError(path, f"is {kind}; give the path of a regular file")
 
 
 def write_text(path: Path, text: str) -> bool:

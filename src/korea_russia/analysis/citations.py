@@ -346,8 +346,18 @@ def cite(
     )
 
 
+BRACES = {"{": "\\textbraceleft{}", "}": "\\textbraceright{}"}
+
+
 def _bib_escape(text: str) -> str:
-    return re.sub(r"([&%$#_{}])", r"\\\1", text)
+    """A field value safe inside BibTeX braces: LaTeX's special characters escaped, braces
+    written as commands (an unbalanced "}" would end the field and let the rest add fields of
+    its own), backslashes and control characters dropped."""
+    text = "".join(ch for ch in text if ch.isprintable()).replace("\\", "")
+    text = re.sub(r"([&%$#_])", r"\\\1", text)
+    # BibTeX counts braces even after a backslash: write them as commands whose own braces
+    # are balanced, so no title can close its field early.
+    return re.sub(r"[{}]", lambda m: BRACES[m.group()], text)
 
 
 def bibtex(table: Sources | None = None) -> str:
@@ -360,7 +370,7 @@ def bibtex(table: Sources | None = None) -> str:
             family, given = family_given(row["author"])
             fields["author"] = f"{family}, {given}" if given else family
         if row["title"]:
-            fields["title"] = "{" + row["title"] + "}"
+            fields["title"] = "{" + _bib_escape(row["title"]) + "}"  # braces keep its case
         fields["howpublished"] = row["outlet"]
         if row["published"]:
             fields["year"] = row["published"][:4]
