@@ -429,3 +429,65 @@ def test_output_must_be_a_regular_file(tmp_path: Path, capsys, kind: str) -> Non
     assert err.count("\n") == 1 and "give the path of a regular file" in err
     assert victim.read_text(encoding="utf-8") == "keep me\n"
     assert target.is_symlink() or target.is_dir() or target.is_fifo()
+
+
+@pytest.mark.parametrize("command", ["add", "extract", "events"])
+@pytest.mark.parametrize("kind", ["fifo", "dev_zero", "sparse"])
+def test_special_and_huge_files_are_refused_before_reading(
+    project: Path, tmp_path: Path, command: str, kind: str
+) -> None:
+    if kind == "fifo":
+        path = tmp_path / "pipe.txt"
+        os.mkfifo(path)
+        problem = "is not a regular file"
+    elif kind == "dev_zero":
+        path = Path("/dev/zero")
+        problem = "is not a regular file"
+    else:
+        path = tmp_path / "sparse.txt"
+        with open(path, "wb") as handle:
+            handle.truncate(2 * 2**30)  # 2 GiB of nothing, no disk used
+        problem = "over the 64 MiB limit"
+    env = {**os.environ, "KOREA_RUSSIA_ROOT": str(project)}
+    result = subprocess.run(
+        [sys.executable, "-m", "korea_russia", command, str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,  # a FIFO read would hang; /dev/zero would grow without bound
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and problem in result.stderr
+
+
+def test_numbers_beyond_a_float_are_no_figures(tmp_path: Path) -> None:
+    huge = "1" + "0" * 400
+    text = (
+        f"Trade between Russia and South Korea reached ${huge} billion in 2019, and "
+        f"$20 billion in 2020, with a range of $5-{huge} billion."
+    )
+    found = extract.korea_russia(extract.figures(doc(text)))
+    assert [(f.mention, f.value) for f in found] == [("$20 billion", 20e9)]
+    page = tmp_path / "huge.txt"
+    page.write_text(text, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["extract", str(page), "--format", "json", "-o", str(out)]) == 0
+    assert "Infinity" not in out.read_text(encoding="utf-8")
+
+
+def test_metadata_cannot_write_into_the_readme(project: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (project / "README.md").write_text(readme, encoding="utf-8")
+    title = "Trade\n# Owned\n<script>alert(1)</script> <!-- end of citations --> \x07bell"
+    story = ROOT / "tests" / "data" / "korea-russia-story.txt"
+    assert main(["add", str(story), "--title", title, "--url", "https://x.example/\n- fake"]) == 0
+    row = pd.read_csv(project / "data" / "sources.csv", dtype=str, keep_default_na=False).iloc[-1]
+    assert row["title"] == "Trade # Owned <script>alert(1)</script> <!-- end of citations --> bell"
+    assert row["url"] == "https://x.example/ - fake"
+    assert main(["build"]) == 0
+    first = (project / "README.md").read_text(encoding="utf-8")
+    assert "\n# Owned" not in first and "<script>" not in first
+    assert first.count("<!-- end of citations -->") == 1
+    assert "&lt;script&gt;" in first
+    assert main(["build"]) == 0
+    assert (project / "README.md").read_text(encoding="utf-8") == first  # it settles

@@ -86,9 +86,11 @@ def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], w
     sources_path = args.sources if args.sources is not None else config.sources_csv()
     sources = corpus.read_sources(sources_path) if sources_path.exists() or args.sources else {}
     files = args.files or corpus.text_files(config.raw_dir())
-    for path in files:  # fail on a missing file before any work is done
-        if not Path(path).is_file():
+    for path in files:  # fail on a missing or special file before any work is done
+        if not Path(path).exists():
             raise InputError(corpus.display(Path(path)), "file not found")
+        if not Path(path).is_file():
+            corpus.read_bytes(Path(path))  # says what it is instead, without reading it
     if args.output is not None:
         io.check_target(args.output)  # before any work: -o must name a regular file
     jobs = [(Path(p), sources) for p in files]

@@ -112,6 +112,13 @@ def check_relevant(text: str, where: str) -> None:
         )
 
 
+def one_line(value: str) -> str:
+    """Metadata as one line of plain text: control characters dropped, white space (newlines
+    included) collapsed, so a title cannot write headings or markers into the README."""
+    visible = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in value)
+    return " ".join(visible.split())
+
+
 def _source_id(source: Source, existing: set[str], digest: str) -> str:
     """A readable id: outlet, author's family name and year ("yonhap-kim-2024"); with no
     outlet or author, the title's first words ("seoul-moscow-trade-slumps-2024"); the year
@@ -148,6 +155,7 @@ def add(
     if given.get("published"):  # the user's date is checked as the option it came from
         _published(given["published"], "--published")
     meta.update(given)
+    meta = {k: one_line(v) for k, v in meta.items()}
     rows = corpus.read_sources(sources_path)
     digest = fingerprint(text)
     for existing in corpus.text_files(raw_dir):

@@ -5,6 +5,7 @@ candidate in a single pass; `parse` turns a match into a value in base units
 (`US$22 billion` -> 22e9 USD, `2.1 million tonnes` -> 2.1e6 t).
 """
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -283,7 +284,12 @@ def find(text: str) -> list[Quantity]:
     kept = [_signed(text, q) for q in found if q is not None]
     for extra in (_fractions(text), _numbers_of(text)):
         kept += [q for q in extra if not any(q.start < k.end and k.start < q.end for k in kept)]
-    return sorted(kept, key=lambda q: (q.start, q.end))
+    # A number beyond what a float holds ("1" and 400 zeros) is no figure anyone states:
+    # it would become inf, and "Infinity" in JSON or "+inf%" in claims.
+    finite = [
+        q for q in kept if math.isfinite(q.value) and (q.upper is None or math.isfinite(q.upper))
+    ]
+    return sorted(finite, key=lambda q: (q.start, q.end))
 
 
 def _word_matches(text: str) -> list[re.Match[str]]:

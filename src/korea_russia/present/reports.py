@@ -245,8 +245,14 @@ def readme_block(table: citations.Sources | None = None) -> str:
     table = table if table is not None else citations.sources()
     ordered = sorted(table, key=lambda i: (table[i]["published"], i))
     lines = [README_START, ""]
-    lines += [f"- `{i}`: {citations.long(i, table)}" for i in ordered]
+    lines += [f"- `{i}`: {_markdown_safe(citations.long(i, table))}" for i in ordered]
     return "\n".join([*lines, "", README_END])
+
+
+def _markdown_safe(text: str) -> str:
+    """One line of Markdown that renders as the text it is: no HTML (a title's "<script>" or
+    "<!-- end of citations -->" is shown, not obeyed) and no line breaks."""
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _replace_block(text: str, start: str, end: str, block: str) -> str:

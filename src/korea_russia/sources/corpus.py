@@ -8,7 +8,9 @@ index into exactly this text.
 import csv
 import hashlib
 import io
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,21 +109,31 @@ def decode(data: bytes, where: object) -> str:
 
 def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read and decode one text file, with one-line errors for every way it can be bad."""
+    return decode(read_bytes(Path(path), max_bytes), display(path))
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes, refused by type before reading (a FIFO would hang, /dev/zero never
+    ends) and by size before and while reading (a sparse file's size can lie)."""
     where = display(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                where, f"is {size / 2**20:.0f} MiB, over the {max_bytes // 2**20} MiB limit"
-            )
-        data = path.read_bytes()
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(where, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(where, "is not a regular file (a FIFO, device or socket)")
+        limit = f"over the {max_bytes // 2**20} MiB limit"
+        if info.st_size > max_bytes:
+            raise InputError(where, f"is {info.st_size / 2**20:.0f} MiB, {limit}")
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(where, "file not found") from None
-    except IsADirectoryError:
-        raise InputError(where, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(where, f"cannot be read ({exc.strerror})") from None
-    return decode(data, where)
+    if len(data) > max_bytes:
+        raise InputError(where, f"grew while being read, {limit}")
+    return data
 
 
 def _check_row(row: dict[str, str], where: str) -> Source:
@@ -213,14 +225,7 @@ def read_page(path: Path) -> tuple[str, bytes, dict[str, str]]:
     page's main text (trafilatura; menus, banners and comments dropped), a text file as it is."""
     path = Path(path)
     where = display(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(where, "file not found") from None
-    except OSError as exc:
-        raise InputError(where, f"cannot be read ({exc.strerror})") from None
-    if len(data) > MAX_BYTES:
-        raise InputError(where, f"is {len(data) / 2**20:.0f} MiB, over the limit")
+    data = read_bytes(path)
     if is_html(path, data):
         return _read_html(data, where)
     return decode(data, where), data, {}
