@@ -491,3 +491,36 @@ def test_metadata_cannot_write_into_the_readme(project: Path) -> None:
     assert "&lt;script&gt;" in first
     assert main(["build"]) == 0
     assert (project / "README.md").read_text(encoding="utf-8") == first  # it settles
+
+
+@pytest.mark.parametrize(
+    ("given", "problem"),
+    [
+        ("12025", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2025/11/02", "is not YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2025-13-40", "is not a real date"),
+        ("0001-01-01", "is outside 1900–2100"),
+    ],
+)
+def test_published_is_parsed_strictly(project: Path, capsys, given: str, problem: str) -> None:
+    story = ROOT / "tests" / "data" / "korea-russia-story.txt"
+    assert main(["add", str(story), "--published", given]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("korea-russia: error: --published:") and problem in err
+
+
+def test_a_page_without_a_date_in_its_markup_gets_none(project: Path, tmp_path: Path) -> None:
+    paragraphs = "".join(
+        f"<p>In 2019 Russia and South Korea traded more goods than before, officials in Seoul "
+        f"said after talks with Moscow, round {n}.</p>"
+        for n in range(8)
+    )
+    page = tmp_path / "undated.html"
+    page.write_text(
+        f"<html><head><title>Trade talk</title></head><body><article><h1>Trade talk</h1>"
+        f"{paragraphs}</article></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["add", str(page)]) == 0
+    row = pd.read_csv(project / "data" / "sources.csv", dtype=str, keep_default_na=False).iloc[-1]
+    assert (row["published"], row["published_precision"]) == ("", "")  # not 2019-01-01

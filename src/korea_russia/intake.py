@@ -47,9 +47,12 @@ def _published(value: str, where: str) -> tuple[str, str]:
     where the date came from. Page metadata may carry a time ("2025-11-02T09:30:00+09:00"):
     only the date is kept."""
     try:
-        return schemas.parse_date(value.strip().split("T")[0])
+        day, precision = schemas.parse_date(value.strip().split("T")[0])
     except ValueError as exc:
         raise InputError(where, str(exc)) from None
+    if not 1900 <= int(day[:4]) <= 2100:
+        raise InputError(where, f"{day!r} is outside 1900–2100")
+    return day, precision
 
 
 def read_article(path: Path) -> tuple[str, bytes, dict[str, str]]:

@@ -241,7 +241,11 @@ def _read_html(data: bytes, where: str) -> tuple[str, bytes, dict[str, str]]:
     )
     if not text or len(text.split()) < 20:
         raise InputError(where, "no article text found in the HTML page")
-    meta = trafilatura.extract_metadata(data)
+    # Dates from the page's markup only (meta tags, <time>, the URL): htmldate's extensive
+    # search would take any year in the body and invent a day ("2019" -> 2019-01-01).
+    meta = trafilatura.extract_metadata(
+        data, date_config={"extensive_search": False, "original_date": True}
+    )
     found = {}
     if meta is not None:
         found = {
