@@ -255,7 +255,7 @@ def test_killed_build_leaves_previous_outputs_intact(tmp_path: Path) -> None:
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL
-    after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.endswith(".tmp")}
+    after = {p.name: p.read_bytes() for p in out.iterdir() if ".korea-russia-" not in p.name}
     assert after == before  # every output is the previous one, whole
     subprocess.run(command, check=True, env=env, capture_output=True)
     final = {p.name for p in out.iterdir()}
@@ -524,3 +524,20 @@ def test_a_page_without_a_date_in_its_markup_gets_none(project: Path, tmp_path: 
     assert main(["add", str(page)]) == 0
     row = pd.read_csv(project / "data" / "sources.csv", dtype=str, keep_default_na=False).iloc[-1]
     assert (row["published"], row["published_precision"]) == ("", "")  # not 2019-01-01
+
+
+def test_only_our_own_dead_temporaries_are_cleaned(tmp_path: Path) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    ours_dead = tmp_path / f".figures.csv.korea-russia-{dead}-abc123"
+    ours_alive = tmp_path / f".figures.csv.korea-russia-{os.getpid()}-def456"
+    theirs = tmp_path / ".cache.tmp"
+    other = tmp_path / "notes.tmp"
+    for path in (ours_dead, ours_alive, theirs, other):
+        path.write_text("x", encoding="utf-8")
+    assert table_io.remove_stale_temporaries(tmp_path) == [ours_dead]
+    assert {p.name for p in tmp_path.iterdir()} == {ours_alive.name, theirs.name, other.name}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,7 +27,7 @@ def write_bytes(path: Path, data: bytes) -> bool:
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_TAG}{os.getpid()}-", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary write would be, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
@@ -65,14 +66,34 @@ def write_text(path: Path, text: str) -> bool:
     return write_bytes(path, text.encode("utf-8"))
 
 
+TEMP_TAG = "korea-russia-"  # our temporary files: `.NAME.korea-russia-PID-XXXX`
+_TEMP = re.compile(r"^\..+\.korea-russia-(\d+)-[^/]+$")
+
+
 def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete the temporary files a killed run left behind (`.name.xxxx.tmp`); the real
-    outputs beside them were never touched, since they are only ever replaced by rename."""
+    """Delete the temporary files a killed run of ours left behind; the real outputs beside
+    them were never touched, since they are only ever replaced by rename. Another program's
+    `*.tmp` files, and those of a run still going (its process alive), are left alone."""
     removed = []
-    for tmp in Path(folder).glob(".*.tmp") if Path(folder).is_dir() else []:
-        tmp.unlink(missing_ok=True)
-        removed.append(tmp)
+    for tmp in sorted(Path(folder).iterdir()) if Path(folder).is_dir() else []:
+        m = _TEMP.match(tmp.name)
+        if m and tmp.is_file() and not _alive(int(m.group(1))):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp)
     return removed
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id is running (this one counts as running)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
