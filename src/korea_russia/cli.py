@@ -13,12 +13,10 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from korea_russia import config
+from korea_russia import config, io  # io and citations load pandas only when they run
+from korea_russia.analysis import citations
 from korea_russia.errors import InputError, InternalError
 from korea_russia.sources import corpus
-
-FORMATS = ("csv", "json", "jsonl")  # korea_russia.io.FORMATS (checked by the tests)
-STYLES = ("short", "long", "markdown")  # korea_russia.analysis.citations.STYLES
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -81,8 +79,6 @@ def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], w
 
     import pandas as pd
 
-    from korea_russia import io
-
     sources_path = args.sources if args.sources is not None else config.sources_csv()
     sources = corpus.read_sources(sources_path) if sources_path.exists() or args.sources else {}
     files = args.files or corpus.text_files(config.raw_dir())
@@ -131,7 +127,6 @@ def _cmd_events(args: argparse.Namespace) -> int:
 
 def _cmd_cite(args: argparse.Namespace) -> int:
     """Print the figures for a metric and year (or one figure id) with their citations."""
-    from korea_russia.analysis import citations
 
     found = citations.cite(
         args.metric, args.year, source=args.source, style=args.style, figure_id=args.id
@@ -143,7 +138,6 @@ def _cmd_cite(args: argparse.Namespace) -> int:
 def _cmd_claims(args: argparse.Namespace) -> int:
     """Print each article figure beside its official counterpart, with the verdict."""
     from korea_russia import schemas, tables
-    from korea_russia.analysis import citations
 
     frame = tables.claims()
     for row in frame.itertuples():
@@ -164,7 +158,6 @@ def _cmd_add(args: argparse.Namespace) -> int:
     """Add a saved article to the corpus and show what was found in it."""
     from korea_russia import intake as add
     from korea_russia import schemas
-    from korea_russia.analysis import citations
     from korea_russia.extract import events, figures
 
     overrides = {k: getattr(args, k) for k in ("outlet", "author", "title", "published", "url")}
@@ -256,7 +249,7 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=f"extract {what} from any text files")
         p.add_argument("files", nargs="*", type=Path, help="text files (default: data/raw/*.txt)")
         p.add_argument("--sources", type=Path, default=None, help="sources CSV: ids, dates")
-        p.add_argument("--format", choices=FORMATS, default="csv")
+        p.add_argument("--format", choices=io.FORMATS, default="csv")
         p.add_argument("-o", "--output", type=Path, default=None, help="output (default: stdout)")
         p.add_argument(
             "--jobs",
@@ -277,7 +270,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("metric", nargs="?", help="metric name or part of it (trade, lng, investment…)")
     p.add_argument("year", nargs="?", type=int, help="a year the figure covers")
     p.add_argument("--source", help="only this source_id")
-    p.add_argument("--style", choices=STYLES, default="short")
+    p.add_argument("--style", choices=citations.STYLES, default="short")
     p.add_argument("--id", help="one figure by its figure_id")
     p.set_defaults(handler=_cmd_cite)
 

@@ -8,6 +8,7 @@ the figure and both values, so `make` reports the notebook, the cell and the che
 import pandas as pd
 
 from korea_russia import schemas
+from korea_russia.analysis.citations import amount
 
 
 def sourced(rows: pd.DataFrame, what: str = "point") -> None:
@@ -20,14 +21,6 @@ def sourced(rows: pd.DataFrame, what: str = "point") -> None:
             row = missing.iloc[0]
             name = row.get("figure_id", row.get("event_id", "?"))
             raise AssertionError(f"{what} {name} ({row.get('mention', '')}) has no {column}")
-
-
-def _money(value: float, unit: str) -> str:
-    if unit == "USD":
-        return f"US${value / 1e9:g}bn"
-    if unit == "t":
-        return f"{value / 1e6:g} Mt"
-    return f"{value:g} {unit}"
 
 
 def stated(
@@ -45,19 +38,19 @@ def stated(
     same = rows if period is None else rows[rows["period_start"].str[: len(period)] == period]
     if same.empty:
         found = ", ".join(
-            f"{_money(r.value, r.unit)} ({schemas.period_label(r.period_start, r.period_end)})"
+            f"{amount(r.value, r.unit)} ({schemas.period_label(r.period_start, r.period_end)})"
             for r in rows.itertuples()
         )
         unit = rows["unit"].iloc[0] if len(rows) else ""
         raise AssertionError(
-            f"{label}: expected {_money(value, unit)}, table has {found or 'no such figure'}"
+            f"{label}: expected {amount(value, unit)}, table has {found or 'no such figure'}"
         )
     close = same[(same["value"] - value).abs() <= abs(value) * 1e-9]
     if close.empty:
         row = same.iloc[0]
         raise AssertionError(
-            f"{label} ({row['figure_id']}): expected {_money(value, row['unit'])}, "
-            f"table has {_money(row['value'], row['unit'])}"
+            f"{label} ({row['figure_id']}): expected {amount(value, row['unit'])}, "
+            f"table has {amount(row['value'], row['unit'])}"
         )
     row = close.iloc[0]
     if qualifier is not None and row["qualifier"] != qualifier:

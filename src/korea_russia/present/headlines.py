@@ -58,6 +58,7 @@ def disagreement(figures_: pd.DataFrame) -> str:
 
 
 def _money(value: float) -> str:
+    """Money for a headline, to three significant figures ("US$27.3bn")."""
     return f"US${value / BN:,.3g}bn"
 
 
@@ -74,8 +75,7 @@ def trade(figures_: pd.DataFrame, official: pd.DataFrame) -> str:
     latest = levels[levels["period_end"].str[:4] == year]
     if latest["value"].nunique() == 1:
         row = latest.iloc[0]
-        sign = {"over": "over ", "approx": "about ", "under": "under ", "up_to": "up to "}
-        said = f"total is {sign.get(row['qualifier'], '')}{_money(row['value'])}"
+        said = f"total is {registry.qualifier(row['qualifier']).text}{_money(row['value'])}"
     else:
         low, high = latest["value"].min(), latest["value"].max()
         said = f"totals run US${low / BN:,.3g}–{high / BN:,.3g}bn"
