@@ -7,6 +7,7 @@ be resolved is kept at a lower precision rather than guessed.
 
 import csv
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date, timedelta
@@ -431,9 +432,7 @@ def events(
     document = dateline.completed(document, line)
     patterns = _patterns()
     leaders = [a for a in actors if a.kind == "leader"]
-    periods_used = [
-        (*f.period_span, f.period_start == f.period_end) for f in figures if f.period_span
-    ]
+    periods = _Periods(figures)
     figure_sentences = {f.quote_start for f in figures}
     sentences = text.Sentences(document.text)
     out: dict[tuple[str, str, str], Event] = {}
@@ -449,11 +448,14 @@ def events(
         dates = find_dates(sentence, document, lo, last, future)
         statistics = bool(patterns.statistics.search(sentence))
         masked = text.mask_parentheses(sentence)
+        told: _Told | None = None  # who and what, read once per sentence
         for d in _merge(dates):
             last = d
-            if (line and d.start < line.end) or _dateline(document, d) or _date_line(document, d):
-                continue  # the dateline, or a line that is only a date: page furniture
-            used = [single for a, b, single in periods_used if a < d.end and d.start < b]
+            if (line and d.start < line.end) or _dateline(document, d):
+                continue  # the dateline: page furniture
+            if _date_line(document, sentences.line(d.start), d):
+                continue  # a line that is only a date: page furniture
+            used = periods.overlapping(d.start, d.end)
             if used and not (all(used) and _also_an_act(d, statistics)):
                 continue
             stated = masked[d.start - lo] != " "  # not in brackets
@@ -462,7 +464,9 @@ def events(
             if _after_publication(document, d) and not future:
                 continue  # a caption's date after the story's own is not an event of the story
 
-            event = _event(document, sentence, lo, hi, d, actors, leaders)
+            if told is None:
+                told = _Told(actors_in(sentence, actors), category(sentence, leaders))
+            event = _event(document, sentence, lo, hi, d, told)
             out.setdefault((event.date_start, event.date_end, event.summary), event)
     return list(out.values())
 
@@ -476,12 +480,12 @@ def _also_an_act(d: _Date, statistics: bool) -> bool:
     return d.precision == "month" and d.date_start == d.date_end and not statistics
 
 
-def _date_line(doc: Document, d: _Date) -> bool:
+def _date_line(doc: Document, line: tuple[int, int], d: _Date) -> bool:
     """A line that is a date and a few words, with no full stop ("By Feb 20, 2024
     (Gmt+09:00)", "Updated 14 March 2024"): page furniture, not a statement."""
-    first = doc.text.rfind("\n", 0, d.start) + 1
-    last = doc.text.find("\n", d.end)
-    last = len(doc.text) if last < 0 else last
+    first, last = line
+    if last - first > 200:
+        return False  # a date line is short
     rest = doc.text[first : d.start] + doc.text[d.end : last]
     words = re.findall(r"[^\W\d_]{2,}", rest)
     return len(words) <= 5 and not doc.text[first:last].rstrip().endswith(".")
@@ -518,17 +522,33 @@ def _merge(dates: list[_Date]) -> list[_Date]:
     return keep
 
 
-def _event(
-    doc: Document,
-    sentence: str,
-    lo: int,
-    hi: int,
-    d: _Date,
-    actors: Sequence[Actor],
-    leaders: Sequence[Actor],
-) -> Event:
+class _Told(NamedTuple):
+    """What a sentence says whatever its date: the actors it names and its category."""
+
+    actors: list[str]
+    category: str
+
+
+class _Periods:
+    """The spans of the figures' periods, looked up by overlap in logarithmic time."""
+
+    def __init__(self, figures: Sequence[figures_module.Figure]) -> None:
+        spans = sorted(
+            (*f.period_span, f.period_start == f.period_end) for f in figures if f.period_span
+        )
+        self._starts = [a for a, _, _ in spans]
+        self._spans = spans
+        self._longest = max((b - a for a, b, _ in spans), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[bool]:
+        """For each period overlapping [start, end): whether it is a single period."""
+        i = bisect_left(self._starts, start - self._longest)
+        j = bisect_left(self._starts, end)
+        return [single for a, b, single in self._spans[i:j] if a < end and start < b]
+
+
+def _event(doc: Document, sentence: str, lo: int, hi: int, d: _Date, told: _Told) -> Event:
     """Build the Event row of one date expression in its sentence."""
-    named = actors_in(sentence, actors)
     return Event(
         event_id=schemas.stable_id("E", doc.id, sentence, d.start - lo),
         source_id=doc.id,
@@ -536,8 +556,8 @@ def _event(
         date_end=d.date_end,
         precision=d.precision,
         summary=summary(sentence, d.start - lo, d.end - lo),
-        category=category(sentence, leaders),
-        actors=";".join(named),
+        category=told.category,
+        actors=";".join(told.actors),
         quote=sentence,
         start=d.start,
         end=d.end,

@@ -9,6 +9,7 @@ words are the vocabulary's (`korea_russia/vocab/`).
 """
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 
@@ -606,13 +607,15 @@ def _multiples(doc: Document, sentences: text.Sentences, earlier: list[Figure]) 
         return out  # a plain substring test skips the regex scan for almost every document
     factors = registry.measures()["multiples"]
     money = registry.currencies()
+    levels = sorted(
+        (f for f in earlier if f.unit in money and f.measure == "level"), key=lambda f: f.end
+    )
+    ends = [f.end for f in levels]
     for m in p.multiple.finditer(doc.text):
-        levels = [
-            f for f in earlier if f.unit in money and f.measure == "level" and f.end <= m.start()
-        ]
-        if not levels or m.start() - levels[-1].end > 600:
+        i = bisect_right(ends, m.start())  # the levels that end before the multiple
+        if not i or m.start() - ends[i - 1] > 600:
             continue  # "that" must point at a figure close before it
-        base, (lo, hi) = levels[-1], sentences.span(m.start())
+        base, (lo, hi) = levels[i - 1], sentences.span(m.start())
         quote = doc.text[lo:hi]
         out.append(
             replace(
@@ -641,11 +644,11 @@ OPENING = 50_000  # characters read for an article's topic and its companies' or
 _ITEM = re.compile(r"\s*(?:[·•*▪‣◦–—-]\s*|\d{1,2}[.)]\s+)|\s*[A-Z][\w .'’&-]{1,40}:\s")
 
 
-def _heading(flat: str, at: int) -> tuple[str, int]:
+def _heading(flat: str, sentences: text.Sentences, at: int) -> tuple[str, int]:
     """The heading of the list whose item holds offset `at` ("South Korean coal imports
     (Jan–May 2026):" above "· Russia: 10.2 mio t"), with its offset; ("", -1) when the line
     is no list item or has no heading."""
-    start = flat.rfind("\n", 0, at) + 1
+    start = sentences.line(at)[0]
     if not _ITEM.match(flat, start):
         return "", -1
     for _ in range(60):  # walk up over the list's other items
@@ -653,6 +656,8 @@ def _heading(flat: str, at: int) -> tuple[str, int]:
             return "", -1
         prev = flat.rfind("\n", 0, start - 1) + 1
         line = flat[prev : start - 1]
+        if len(line) > text.LONGEST:
+            return "", -1  # a heading is a short line
         if line.rstrip().endswith(":") and not _ITEM.match(line + " "):
             return line, prev
         if not _ITEM.match(flat, prev) or not line.strip():
@@ -663,7 +668,7 @@ def _heading(flat: str, at: int) -> tuple[str, int]:
 
 def _told_before(flat: str, sentences: text.Sentences, lo: int) -> timex.Period | None:
     """The last date told in the sentence before `lo`, in the same paragraph."""
-    para = flat.rfind("\n", 0, lo) + 1
+    para = sentences.line(lo)[0]
     if lo <= para:
         return None
     a, _b = sentences.span(lo - 1)
@@ -675,7 +680,7 @@ def _before_parties(
     flat: str, sentences: text.Sentences, lo: int, orgs: "countries.Organisations | None" = None
 ) -> set[str]:
     """The economies named by the nearest sentence before `lo` in its paragraph that names any."""
-    para = flat.rfind("\n", 0, lo) + 1
+    para = sentences.line(lo)[0]
     at = lo
     for _ in range(6):
         if at <= para:
@@ -719,7 +724,7 @@ def figures(document: Document) -> list[Figure]:
     for (lo, hi), group in by_sentence.items():
         sentence = document.text[lo:hi]
         if sentence not in seen:
-            heading, _at = _heading(flat, lo)
+            heading, _at = _heading(flat, sentences, lo)
             ctx.heading = heading
             ctx.heading_period = next(
                 (p for p in timex.find(heading, ctx.year, ctx.month) if not p.base), None

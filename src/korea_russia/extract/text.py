@@ -2,6 +2,7 @@
 
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 # A sentence ends at . ! ? (and any closing quote or bracket) followed by white space and
 # an opening capital, quote, bullet or digit, or at a line break. Abbreviations like
@@ -54,26 +55,64 @@ def unwrap(text: str) -> str:
     return "".join(out)
 
 
+# The longest sentence a quote holds. News sentences run to about 450 characters (the
+# longest in the development articles and the dev set); text with no full stops (a table
+# pasted as one line, a list run together) is cut into pieces of at most this length, at a
+# clause mark where there is one, so that no quote repeats a whole page and the work per
+# sentence stays bounded.
+LONGEST = 1000
+_CLAUSE = re.compile(r"[;,:]\s|\s[–—]\s")
+_SPACE = re.compile(r"(?<![\d$€£¥₩₽])\s(?![\d$€£¥₩₽])")  # not inside "US$ 42 billion"
+_ANY_SPACE = re.compile(r"\s")
+
+
+def pieces(text: str, start: int, end: int, longest: int = LONGEST) -> list[int]:
+    """Start offsets of `text[start:end]` cut into pieces of at most `longest` characters:
+    after the last clause mark in the second half of each piece, else at the last space
+    that is not next to a number or a currency sign, else at the last space, else anywhere."""
+    starts = [start]
+    while end - starts[-1] > longest:
+        at, limit = starts[-1], starts[-1] + longest
+        cut = None
+        for pattern in (_CLAUSE, _SPACE, _ANY_SPACE):
+            for m in pattern.finditer(text, at + longest // 2, limit):
+                cut = m.end()
+            if cut is not None:
+                break
+        starts.append(cut or limit)
+    return starts
+
+
 class Sentences:
     """Looks up the sentence around any offset of one document.
 
     Sentence bounds are found in the paragraph around the offset only (a paragraph ends at
     a line break, which always ends a sentence), so a long text with few figures is not
-    split from end to end.
+    split from end to end. A sentence longer than LONGEST is cut into pieces (`pieces`).
     """
 
     def __init__(self, text: str) -> None:
         self.text = unwrap(text)  # the text with hard-wrapped lines joined (same offsets)
+        self._breaks = [m.start() for m in re.finditer("\n", self.text)]
         self._paragraphs: dict[int, list[int]] = {}
 
     def _starts(self, offset: int) -> tuple[list[int], int]:
         """Sentence starts of the paragraph holding `offset`, and the paragraph's end."""
-        first = self.text.rfind("\n", 0, offset) + 1
-        last = self.text.find("\n", offset)
-        last = len(self.text) if last < 0 else last
+        i = bisect_right(self._breaks, offset - 1)  # line breaks before `offset`
+        first = self._breaks[i - 1] + 1 if i else 0
+        last = self._breaks[i] if i < len(self._breaks) else len(self.text)
         if first not in self._paragraphs:
-            self._paragraphs[first] = [first + s for s in sentence_bounds(self.text[first:last])]
+            bounds = [first + s for s in sentence_bounds(self.text[first:last])] + [last]
+            self._paragraphs[first] = [
+                p for a, b in pairwise(bounds) for p in pieces(self.text, a, b)
+            ] or [first]
         return self._paragraphs[first], last
+
+    def line(self, offset: int) -> tuple[int, int]:
+        """(start, end) of the line holding `offset`, without its line break."""
+        i = bisect_right(self._breaks, offset - 1)
+        first = self._breaks[i - 1] + 1 if i else 0
+        return first, self._breaks[i] if i < len(self._breaks) else len(self.text)
 
     def span(self, offset: int) -> tuple[int, int]:
         """(start, end) of the sentence holding `offset`, trimmed of bullets and white space."""
@@ -88,7 +127,7 @@ class Sentences:
         return start, max(end, start)
 
 
-_INNERMOST = re.compile(r"\([^()]*\)")
+_BRACKET = re.compile(r"[()]")
 
 
 def mask_parentheses(text: str) -> str:
@@ -99,8 +138,16 @@ def mask_parentheses(text: str) -> str:
     """
     if "(" not in text:
         return text
-    while True:
-        masked = _INNERMOST.sub(lambda m: " " * len(m.group()), text)
-        if masked == text:
-            return masked
-        text = masked
+    depth = [0] * (len(text) + 1)  # +1 where a bracketed aside opens, -1 after it closes
+    opened: list[int] = []
+    for m in _BRACKET.finditer(text):
+        if m.group() == "(":
+            opened.append(m.start())
+        elif opened:
+            depth[opened.pop()] += 1
+            depth[m.end()] -= 1
+    out, inside = [], 0
+    for char, step in zip(text, depth[:-1], strict=True):
+        inside += step
+        out.append(" " if inside else char)
+    return "".join(out)
