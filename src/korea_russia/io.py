@@ -96,8 +96,37 @@ def _alive(pid: int) -> bool:
     return True
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (a quote such as
+# "=HYPERLINK(…)" would become a live link). Such a text cell is written with an apostrophe
+# in front, as spreadsheet-safe exports do; so is one that starts with an apostrophe, so that
+# readers can always take exactly one off again (`plain_cell`).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+SAFE_MARK = "'"
+
+
+def safe_cell(value: object) -> object:
+    """A text cell as written to CSV: an apostrophe before a would-be formula."""
+    if isinstance(value, str) and value.startswith((*FORMULA_START, SAFE_MARK)):
+        return SAFE_MARK + value
+    return value
+
+
+def plain_cell(value: object) -> object:
+    """A text cell as read from our CSV: the apostrophe `safe_cell` added taken off."""
+    if isinstance(value, str) and value.startswith(SAFE_MARK):
+        return value[1:]
+    return value
+
+
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV bytes with fixed formatting: LF line ends, no index, UTF-8."""
+    """CSV bytes with fixed formatting: LF line ends, no index, UTF-8, text cells safe to
+    open in a spreadsheet (`safe_cell`)."""
+    from pandas.api.types import is_numeric_dtype
+
+    frame = frame.copy()
+    for column in frame.columns:
+        if not is_numeric_dtype(frame[column]):
+            frame[column] = frame[column].map(safe_cell)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")
@@ -145,4 +174,6 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
         keep_default_na=False,
         na_values={name: [""] for name in numbers},
     )
+    for column in text:
+        frame[column] = frame[column].map(plain_cell)
     return frame[schema.names]

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from korea_russia import config, registry, schemas
+from korea_russia import config, io, registry, schemas
 from korea_russia.analysis import hedges
 from korea_russia.errors import InputError
 from korea_russia.sources import corpus
@@ -265,6 +265,8 @@ def read_figures(path: Path | None = None) -> list[dict[str, Any]]:
     except FileNotFoundError:
         raise InputError(corpus.display(path), "not found; run `make` to build it") from None
     for r in rows:
+        for key, cell in r.items():
+            r[key] = io.plain_cell(cell)
         r["value"] = float(r["value"])
     return rows
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from korea_russia import config
+from korea_russia import io as table_io
 from korea_russia.errors import InputError
 from korea_russia.schemas import PRECISIONS, SOURCES, parse_date
 
@@ -181,6 +182,7 @@ def parse_sources(text: str, where: str) -> dict[str, Source]:
             raise InputError(
                 row_where, f"has a different number of fields than the header ({len(header)})"
             )
+        row = {key: table_io.plain_cell(value) for key, value in row.items()}
         source = _check_row(row, row_where)
         if source.source_id in ids:
             raise InputError(row_where, f"duplicate source_id {source.source_id!r}")
