@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import development_data, doc
+from helpers import DEVELOPMENT, development_data, doc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +21,7 @@ from korea_russia import build, schemas, tables
 from korea_russia import io as table_io
 from korea_russia.analysis import citations
 from korea_russia.cli import main
+from korea_russia.errors import InputError
 from korea_russia.extract import events
 from korea_russia.extract import figures as extract
 from korea_russia.sources import corpus
@@ -599,3 +600,180 @@ def test_sources_csv_cells_are_safe_to_open(project: Path) -> None:
     rows = corpus.read_sources(project / "data" / "sources.csv")
     added = next(r for r in rows.values() if r.outlet.startswith("@"))
     assert (added.outlet, added.title) == ("@SUM(A1:A9)", "+1 shock")
+
+
+# Item 12: the tables of one build go together. The data package, written last, holds each
+# table's SHA-256; a table that does not match it is refused with one line.
+
+
+def test_tables_from_an_interrupted_build_are_refused_not_mixed(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    processed = project / "data" / "processed"
+    build.build_all(out=processed)
+    package = json.loads((processed / "datapackage.json").read_text(encoding="utf-8"))
+    hashes = {r["path"]: r.get("hash", "") for r in package["resources"]}
+    assert hashes["figures.csv"].startswith("sha256:") and hashes["claims.csv"]
+    assert tables.events(processed).shape[0] > 0
+    raw = project / "data" / "raw"
+    first = sorted(raw.glob("*.txt"))[0]
+    (project / "extra").mkdir()
+    for path in raw.iterdir():
+        shutil.copy(path, project / "extra" / path.name)
+    (project / "extra" / "zz-copy.txt").write_text(
+        first.read_text(encoding="utf-8") + "\nA copy.", encoding="utf-8"
+    )
+    written = []
+    real_write = table_io.write_bytes
+
+    def killed_after_two(path: Path, data: bytes) -> bool:
+        if len(written) == 2:
+            raise KeyboardInterrupt  # as if the build were killed between two renames
+        written.append(Path(path).name)
+        return real_write(path, data)
+
+    monkeypatch.setattr(table_io, "write_bytes", killed_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        build.build_all(raw_dir=project / "extra", out=processed)
+    assert written[0] == "events.csv"  # new, while the data package is the old build's
+    with pytest.raises(InputError, match="not from the build that wrote datapackage"):
+        tables.events(processed)
+    monkeypatch.setattr(table_io, "write_bytes", real_write)
+    build.build_all(raw_dir=project / "extra", out=processed)
+    assert tables.events(processed)["source_id"].str.startswith("zz-copy").any()
+    (processed / "figures.csv").write_text(
+        (processed / "figures.csv").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert main(["cite", "trade", "2019"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "figures.csv: is not from the build" in err
+
+
+def test_frictionless_checks_the_build_hashes(project: Path) -> None:
+    processed = project / "data" / "processed"
+    build.build_all(out=processed)
+    command = Path(sys.executable).with_name("frictionless")
+
+    def valid() -> bool:
+        result = subprocess.run(
+            [str(command), "validate", "--trusted", "--json", "datapackage.json"],
+            cwd=processed,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return json.loads(result.stdout)["valid"]
+
+    assert valid()
+    claims = tables.claims(processed)
+    claims.loc[0, "note"] += " (edited)"
+    (processed / "claims.csv").write_bytes(table_io.to_csv_bytes(claims))
+    assert not valid()  # a table from another build fails its hash
+
+
+# Items 6 and 7: `add` is one transaction under a lock.
+STORY = ROOT / "tests" / "data" / "korea-russia-story.txt"
+
+
+def _rows(project: Path) -> list[str]:
+    return sorted(
+        s.source_id for s in corpus.read_sources(project / "data" / "sources.csv").values()
+    )
+
+
+def test_two_adds_at_once_keep_both_rows(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first add stops right after making its new sources.csv from the one it read and
+    waits (up to a second) for the second to finish. Under the lock the second cannot: it
+    waits its turn and reads the first's row. Without it, the first would write back its
+    stale copy and lose the second's row."""
+    import threading
+
+    from korea_russia import intake
+
+    first_has_read, second_done = threading.Event(), threading.Event()
+    real_append = intake._append_row
+
+    def append_then_wait(path: Path, source: corpus.Source) -> str:
+        text = real_append(path, source)
+        if threading.current_thread().name == "first" and not first_has_read.is_set():
+            first_has_read.set()
+            second_done.wait(1.0)
+        return text
+
+    monkeypatch.setattr(intake, "_append_row", append_then_wait)
+    before = _rows(project)
+    errors: list[BaseException] = []
+
+    def run(path: Path, done: threading.Event | None = None) -> None:
+        try:
+            intake.add(path, {})
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            if done:
+                done.set()
+
+    first = threading.Thread(target=run, args=(ARTICLE,), name="first")
+    first.start()
+    assert first_has_read.wait(30)
+    second = threading.Thread(target=run, args=(STORY, second_done), name="second")
+    second.start()
+    first.join(60)
+    second.join(60)
+    assert not errors
+    after = _rows(project)
+    assert len(after) == len(before) + 2
+    files = {s.file for s in corpus.read_sources(project / "data" / "sources.csv").values()}
+    assert files == {p.name for p in corpus.text_files(project / "data" / "raw")}
+
+
+@pytest.mark.parametrize("killed_at", [1, 2, 3])
+def test_an_add_killed_part_way_is_undone_by_the_next(
+    project: Path, monkeypatch: pytest.MonkeyPatch, capsys, killed_at: int
+) -> None:
+    """Killed after its plan and 0, 1 or 2 of its writes (checksums, sources row; the raw
+    file comes last), an add leaves no article half in the corpus: the next add undoes the
+    rest and adds the article again."""
+    data = project / "data"
+    before = {p: p.read_bytes() for p in [data / "sources.csv", data / "checksums.sha256"]}
+    real_write = table_io.write_bytes
+    calls = []
+
+    def killed(path: Path, payload: bytes) -> bool:
+        calls.append(Path(path).name)
+        if len(calls) > killed_at:
+            raise KeyboardInterrupt
+        return real_write(path, payload)
+
+    monkeypatch.setattr(table_io, "write_bytes", killed)
+    assert main(["add", str(ARTICLE)]) == 130  # as Ctrl-C or a kill would leave it
+    monkeypatch.setattr(table_io, "write_bytes", real_write)
+    assert calls[0] == ".korea-russia-add.json"
+    assert len(list((data / "raw").iterdir())) == len(DEVELOPMENT)  # the raw file comes last
+    capsys.readouterr()
+    assert main(["add", str(ARTICLE)]) == 0
+    captured = capsys.readouterr()
+    assert "note: an interrupted add of" in captured.err and captured.err.count("\n") == 1
+    assert len(_rows(project)) == len(DEVELOPMENT) + 1
+    assert not (data / ".korea-russia-add.json").exists()
+    [added] = [
+        s
+        for s in corpus.read_sources(data / "sources.csv").values()
+        if s.source_id not in DEVELOPMENT
+    ]
+    assert main(["remove", added.source_id]) == 0
+    assert {p: p.read_bytes() for p in before} == before  # undone byte for byte
+
+
+def test_add_cleans_its_own_dead_temporaries_and_accepts_a_bom(project: Path) -> None:
+    data = project / "data"
+    dead = data / ".sources.csv.korea-russia-999999999-abcd"  # no such process
+    dead.write_text("half a file", encoding="utf-8")
+    other = data / ".sources.csv.tmp"  # not ours
+    other.write_text("someone else's", encoding="utf-8")
+    sources = data / "sources.csv"
+    sources.write_bytes(b"\xef\xbb\xbf" + sources.read_bytes())  # Excel's "CSV UTF-8"
+    assert main(["add", str(ARTICLE)]) == 0
+    assert not dead.exists() and other.exists()
+    assert len(_rows(project)) == len(DEVELOPMENT) + 1

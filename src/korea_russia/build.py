@@ -1,6 +1,7 @@
 """Build every table of `data/processed/` (and the register and README blocks) from the
 corpus: composition only — load, extract, validate, analyse, write."""
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -71,12 +72,18 @@ def build_all(
         out / "claims.csv": io.to_csv_bytes(claim_table),
         out / "sources.bib": citations.bibtex(table).encode("utf-8"),
         out / "sources.json": citations.csl_json(table).encode("utf-8"),
-        out / "datapackage.json": reports.to_json(document_table).encode("utf-8"),
         reports_dir / "figures.md": reports.register(figure_table, table).encode("utf-8"),
         out / "documents.csv": io.to_csv_bytes(document_table),
         out / "figures.csv": io.to_csv_bytes(figure_table),
         out / "figures.parquet": io.to_parquet_bytes(figure_table),
     }
+    # The data package, written last, holds the SHA-256 of every table of this build: a
+    # build killed between renames leaves tables that disagree with it, which readers refuse
+    # (io.check_build) instead of mixing two builds.
+    hashes = {
+        p.name: hashlib.sha256(data).hexdigest() for p, data in outputs.items() if p.parent == out
+    }
+    outputs[out / "datapackage.json"] = reports.to_json(document_table, hashes).encode("utf-8")
     readme = config.readme()
     if out == config.processed_dir() and readme.is_file():
         text = readme.read_text(encoding="utf-8")

@@ -161,7 +161,7 @@ def _cmd_add(args: argparse.Namespace) -> int:
     from korea_russia.extract import events, figures
 
     overrides = {k: getattr(args, k) for k in ("outlet", "author", "title", "published", "url")}
-    doc = add.add(args.path, overrides, force=args.force)
+    doc = add.add(args.path, overrides, force=args.force, notify=_note)
     every = figures.figures(doc)
     dated = events.events(doc, figures=every)
     found = figures.korea_russia(every)
@@ -191,10 +191,15 @@ def _cmd_remove(args: argparse.Namespace) -> int:
     """Take an added article out of the corpus again."""
     from korea_russia import intake as add
 
-    source = add.remove(args.source_id)
+    source = add.remove(args.source_id, notify=_note)
     print(f"removed {source.source_id!r}: data/raw/{source.file}, its sources row and checksum")
     print("run `make` to rebuild the tables and charts")
     return 0
+
+
+def _note(message: str) -> None:
+    """A one-line notice on stderr (what was done besides the command itself)."""
+    print(f"korea-russia: note: {message}", file=sys.stderr)
 
 
 def _positive(text: str) -> int:

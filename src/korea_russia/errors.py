@@ -1,5 +1,15 @@
 """The two kinds of failure the CLI reports in one line: bad input (exit 1) and bugs (exit 2)."""
 
+from pathlib import Path
+
+
+def display(path: Path | str) -> str:
+    """A path as a user would type it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):  # outside it, or the working directory is gone
+        return str(path)
+
 
 class Failure(Exception):
     """A failure told in one line: where it happened and what went wrong."""

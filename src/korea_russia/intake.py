@@ -9,9 +9,14 @@ would otherwise reach the Korea–Russia tables.
 """
 
 import csv
+import fcntl
 import hashlib
+import json
+import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from io import StringIO
 from pathlib import Path
@@ -143,9 +148,11 @@ def add(
     sources_path: Path | None = None,
     checksums: Path | None = None,
     force: bool = False,
+    notify: Callable[[str], None] | None = None,
 ) -> Document:
     """Add one article to the corpus and return it as a document. `force` adds a text that
-    is short or names neither Korea nor Russia."""
+    is short or names neither Korea nor Russia; `notify` is told of an interrupted add this
+    one undid first."""
     path = Path(path)
     raw_dir = raw_dir or config.raw_dir()
     sources_path = sources_path or config.sources_csv()
@@ -159,11 +166,7 @@ def add(
         _published(given["published"], "--published")
     meta.update(given)
     meta = {k: one_line(v) for k, v in meta.items()}
-    rows = corpus.read_sources(sources_path)
     digest = fingerprint(text)
-    for existing in corpus.text_files(raw_dir):
-        if fingerprint(corpus.read_text(existing)) == digest:
-            raise InputError(where, f"is already in the corpus as {existing.name} (same text)")
     published, precision = (
         _published(meta["published"], where) if meta.get("published") else ("", "")
     )
@@ -180,25 +183,98 @@ def add(
     )
     label = slug(source.title or source.outlet or path.stem)
     name = f"{published[:4] or 'undated'}-{label}-{digest[:8]}.txt"
-    source = replace(
-        source,
-        source_id=_source_id(source, {r.source_id for r in rows.values()}, digest),
-        file=name,
-    )
-    new_sources = _append_row(sources_path, source)
-    corpus.parse_sources(
-        new_sources, corpus.display(sources_path)
-    )  # the new CSV must still be valid
-    target = raw_dir / name
-    io.write_bytes(target, stored)
-    io.write_text(sources_path, new_sources)
-    _update_checksums(checksums, raw_dir, target)
+    with locked(sources_path.parent):
+        recover(raw_dir, sources_path, checksums, notify)
+        rows = corpus.read_sources(sources_path)  # read again here: another add may just have run
+        for existing in corpus.text_files(raw_dir):
+            if fingerprint(corpus.read_text(existing)) == digest:
+                raise InputError(where, f"is already in the corpus as {existing.name} (same text)")
+        source = replace(
+            source,
+            source_id=_source_id(source, {r.source_id for r in rows.values()}, digest),
+            file=name,
+        )
+        new_sources = _append_row(sources_path, source)
+        corpus.parse_sources(new_sources, corpus.display(sources_path))  # still valid
+        # One transaction: the plan first, then the lists, the raw file last. Killed at any
+        # point, the next add or remove finds the plan and finishes or undoes it (`recover`).
+        target = raw_dir / name
+        journal = sources_path.parent / JOURNAL
+        io.write_text(journal, json.dumps({"source_id": source.source_id, "file": name}) + "\n")
+        _update_checksums(checksums, raw_dir, name, stored)
+        io.write_text(sources_path, new_sources)
+        io.write_bytes(target, stored)
+        journal.unlink()
     return Document(id=source.source_id, path=target, text=corpus.read_text(target), source=source)
+
+
+JOURNAL = ".korea-russia-add.json"  # beside sources.csv while an add is under way
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the project's lock (an advisory lock on the folder of sources.csv itself, so no
+    lock file is left behind) for one add or remove, so that two at once cannot both rewrite
+    sources.csv from the same old copy; the second waits. Temporary files a killed add left
+    behind are cleaned under it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        io.remove_stale_temporaries(folder)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def recover(
+    raw_dir: Path, sources_path: Path, checksums: Path, notify: Callable[[str], None] | None
+) -> None:
+    """Finish or undo an add that was killed part-way (its plan, JOURNAL, is still there):
+    with its raw file in place it had finished; without, its row and checksum are taken out.
+    Call with the lock held."""
+    journal = sources_path.parent / JOURNAL
+    if not journal.is_file():
+        return
+    io.remove_stale_temporaries(raw_dir)
+    try:
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+        source_id, name = str(plan["source_id"]), str(plan["file"])
+    except (ValueError, KeyError, TypeError):
+        raise InputError(
+            corpus.display(journal), "is not an add's plan (JSON); delete it and run `make`"
+        ) from None
+    if not (raw_dir / name).is_file():
+        rows = corpus.read_sources(sources_path) if sources_path.exists() else {}
+        if name in rows:
+            text = corpus.read_text(sources_path)
+            kept = [
+                line for line in text.splitlines(keepends=True) if not _is_row(line, rows[name])
+            ]
+            io.write_text(sources_path, "".join(kept))
+        _drop_checksum(checksums, raw_dir, name)
+        if notify:
+            notify(f"an interrupted add of {source_id} was undone")
+    journal.unlink()
+
+
+def _is_row(line: str, source: Source) -> bool:
+    """Whether a line of sources.csv is the row of `source`."""
+    try:
+        [cells] = list(csv.reader([line]))
+    except (csv.Error, ValueError):
+        return False
+    return cells[:2] == [source.source_id, source.file]
+
+
+def _drop_checksum(checksums: Path, raw_dir: Path, name: str) -> None:
+    if checksums.exists():
+        lines = checksums.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if line.split()[-1] != f"{raw_dir.name}/{name}"]
+        io.write_text(checksums, "\n".join(kept) + "\n" if kept else "")
 
 
 def _append_row(sources_path: Path, source: Source) -> str:
     """The sources CSV text with one more row (same quoting as the rest of the file)."""
-    text = sources_path.read_text(encoding="utf-8") if sources_path.exists() else ""
+    text = corpus.read_text(sources_path) if sources_path.exists() else ""  # a BOM is dropped
     if not text:
         text = ",".join(SOURCE_COLUMNS) + "\n"
     if not text.endswith("\n"):
@@ -210,10 +286,10 @@ def _append_row(sources_path: Path, source: Source) -> str:
     return text + buffer.getvalue()
 
 
-def _update_checksums(checksums: Path, raw_dir: Path, added: Path) -> None:
-    """Add the new file's SHA-256 to the checksum list, keeping it sorted."""
+def _update_checksums(checksums: Path, raw_dir: Path, name: str, data: bytes) -> None:
+    """Add a new file's SHA-256 to the checksum list, keeping it sorted."""
     lines = checksums.read_text(encoding="utf-8").splitlines() if checksums.exists() else []
-    entry = f"{hashlib.sha256(added.read_bytes()).hexdigest()}  {raw_dir.name}/{added.name}"
+    entry = f"{hashlib.sha256(data).hexdigest()}  {raw_dir.name}/{name}"
     io.write_text(
         checksums, "\n".join(sorted({*lines, entry}, key=lambda line: line.split()[-1])) + "\n"
     )
@@ -224,6 +300,7 @@ def remove(
     raw_dir: Path | None = None,
     sources_path: Path | None = None,
     checksums: Path | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> Source:
     """Undo an `add`: the raw file, its sources row and its checksum go together. The raw
     file is first moved out of the corpus (a name `make` does not read), the two lists are
@@ -231,6 +308,12 @@ def remove(
     raw_dir = raw_dir or config.raw_dir()
     sources_path = sources_path or config.sources_csv()
     checksums = checksums or config.checksums()
+    with locked(sources_path.parent):
+        recover(raw_dir, sources_path, checksums, notify)
+        return _remove(source_id, raw_dir, sources_path, checksums)
+
+
+def _remove(source_id: str, raw_dir: Path, sources_path: Path, checksums: Path) -> Source:
     rows = corpus.read_sources(sources_path)
     match = [s for s in rows.values() if s.source_id == source_id]
     if not match:
@@ -240,14 +323,10 @@ def remove(
         )
     [source] = match
     target = raw_dir / source.file
-    text = sources_path.read_text(encoding="utf-8")
-    kept = [
-        line
-        for line in text.splitlines(keepends=True)
-        if not line.startswith(f"{source_id},{source.file},")
-    ]
+    text = corpus.read_text(sources_path)
+    kept = [line for line in text.splitlines(keepends=True) if not _is_row(line, source)]
     new_sources = "".join(kept)
-    if len(kept) != len(text.splitlines()) - 1:
+    if len(kept) != len(text.splitlines(keepends=True)) - 1:
         raise InputError(corpus.display(sources_path), f"cannot find one row for {source_id!r}")
     corpus.parse_sources(new_sources, corpus.display(sources_path))
     lines = checksums.read_text(encoding="utf-8").splitlines() if checksums.exists() else []

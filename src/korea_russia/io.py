@@ -3,6 +3,7 @@ run never leaves a half-written file, and the same table always gives the same b
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -157,9 +158,43 @@ def encode(frame: pd.DataFrame, fmt: str) -> bytes:
     return to_json_bytes(frame, lines=fmt == "jsonl")
 
 
+BUILD = "datapackage.json"  # beside the tables; its resources carry the build's hashes
+
+
+def check_build(path: Path) -> bytes:
+    """The bytes of a table, checked against the SHA-256 that the data package beside it
+    holds for it: a table from another build (one killed between renames, or a file edited
+    since) is refused rather than read with tables it does not match."""
+    from korea_russia.errors import InputError, display
+
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(display(path), "not found; run `make` to build it") from None
+    except OSError as exc:
+        raise InputError(display(path), f"cannot be read ({exc.strerror})") from None
+    manifest = path.parent / BUILD
+    if not manifest.is_file():
+        return data  # tables written by hand or by another tool: nothing to check against
+    try:
+        package = json.loads(manifest.read_text(encoding="utf-8"))
+        hashes = {r.get("path"): r.get("hash") for r in package.get("resources", [])}
+    except (ValueError, AttributeError):
+        raise InputError(display(manifest), "is not a data package (JSON); run `make`") from None
+    expected = hashes.get(path.name)
+    if expected and expected != f"sha256:{hashlib.sha256(data).hexdigest()}":
+        raise InputError(
+            display(path),
+            f"is not from the build that wrote {BUILD} beside it (a build was interrupted, or "
+            "the file was edited); run `make` to rebuild the tables together",
+        )
+    return data
+
+
 def read_table(path: Path, schema: Schema) -> pd.DataFrame:
     """Read a table written by this package with its schema's column types: empty text stays
-    "", empty numbers are NaN."""
+    "", empty numbers are NaN. The table must match its build (`check_build`)."""
     numbers = {
         c.name: {"int": "int64", "float": "float64"}[c.dtype]
         for c in schema.columns
@@ -168,12 +203,25 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
     text = {c.name: "str" for c in schema.columns if c.dtype == "str"}
     import pandas as pd  # here, not at the top: commands that read no table start faster
 
-    frame = pd.read_csv(
-        path,
-        dtype={**text, **numbers},
-        keep_default_na=False,
-        na_values={name: [""] for name in numbers},
-    )
+    from korea_russia.errors import InputError, display
+
+    data = check_build(path)
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(data),
+            dtype={**text, **numbers},
+            keep_default_na=False,
+            na_values={name: [""] for name in numbers},
+            encoding="utf-8",
+        )
+        missing = [name for name in schema.names if name not in frame.columns]
+        if missing:
+            raise ValueError(f"missing column(s): {', '.join(missing)}")
+    except (ValueError, pd.errors.ParserError) as exc:  # UnicodeDecodeError is a ValueError
+        why = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc).splitlines()[0]
+        raise InputError(
+            display(path), f"is not a {schema.name} table ({why}); run `make`"
+        ) from None
     for column in text:
         frame[column] = frame[column].map(plain_cell)
     return frame[schema.names]

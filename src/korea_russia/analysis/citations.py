@@ -10,6 +10,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
@@ -259,15 +260,20 @@ def _nearest(rows: Sequence[Row], year: int | None, n: int = 3) -> str:
 def read_figures(path: Path | None = None) -> list[dict[str, Any]]:
     """figures.csv as rows (value as a number), read without pandas."""
     path = Path(path) if path else config.processed_dir() / "figures.csv"
+    data = io.check_build(path)
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except FileNotFoundError:
-        raise InputError(corpus.display(path), "not found; run `make` to build it") from None
-    for r in rows:
-        for key, cell in r.items():
-            r[key] = io.plain_cell(cell)
-        r["value"] = float(r["value"])
+        rows = list(csv.DictReader(StringIO(data.decode("utf-8"), newline="")))
+        for r in rows:
+            if None in r or None in r.values() or set(schemas.FIGURES.names) - set(r):
+                raise ValueError("a row does not have the table's columns")
+            for key, cell in r.items():
+                r[key] = io.plain_cell(cell)
+            r["value"] = float(r["value"])
+    except (ValueError, csv.Error) as exc:
+        why = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc)
+        raise InputError(
+            corpus.display(path), f"is not a figures table ({why}); run `make`"
+        ) from None
     return rows
 
 

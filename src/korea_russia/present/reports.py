@@ -4,6 +4,7 @@ every figure), the README's generated blocks (citations, data dictionary), and
 its fields, units, allowed values, keys, sources and licence."""
 
 import json
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -88,15 +89,18 @@ def _reference(
     }
 
 
-def descriptor(documents: pd.DataFrame | None = None) -> dict:
+def descriptor(
+    documents: pd.DataFrame | None = None, hashes: Mapping[str, str] | None = None
+) -> dict:
     """The whole data package, as a dict ready for JSON; `documents` (documents.csv) gives
-    the description its count of articles and their years."""
+    the description its count of articles and their years; `hashes` maps a resource's path
+    to the SHA-256 of the file the same build wrote, which readers check (io.check_build)."""
     what = "the articles in data/raw/"
     if documents is not None and len(documents):
         years = sorted(y for y in documents["published"].str[:4] if y)
         span = f", {years[0]}–{years[-1]}" if years else ""
         what = f"{len(documents)} articles{span}"
-    return {
+    package = {
         "$schema": PROFILE,
         "name": "korea-russia-economic-relations",
         "title": "South Korea–Russia economic relations: cited figures and political timeline",
@@ -194,11 +198,15 @@ def descriptor(documents: pd.DataFrame | None = None) -> dict:
             _resource(schemas.ACTORS, "../reference/actors.csv", foreign=False),
         ],
     }
+    for resource in package["resources"]:
+        if hashes and resource["path"] in hashes:
+            resource["hash"] = f"sha256:{hashes[resource['path']]}"
+    return package
 
 
-def to_json(documents: pd.DataFrame | None = None) -> str:
+def to_json(documents: pd.DataFrame | None = None, hashes: Mapping[str, str] | None = None) -> str:
     """The descriptor as stable JSON text."""
-    return json.dumps(descriptor(documents), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(descriptor(documents, hashes), ensure_ascii=False, indent=2) + "\n"
 
 
 def register(figures: pd.DataFrame, table: citations.Sources | None = None) -> str:

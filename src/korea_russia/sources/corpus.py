@@ -17,7 +17,7 @@ from pathlib import Path
 
 from korea_russia import config
 from korea_russia import io as table_io
-from korea_russia.errors import InputError
+from korea_russia.errors import InputError, display
 from korea_russia.schemas import PRECISIONS, SOURCES, parse_date
 
 SOURCE_COLUMNS = tuple(SOURCES.names)
@@ -60,14 +60,6 @@ class Document:
     path: Path
     text: str
     source: Source
-
-
-def display(path: Path) -> str:
-    """A path as a user would type it: relative to the working directory when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _looks_utf16(data: bytes) -> bool:
