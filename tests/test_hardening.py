@@ -777,3 +777,170 @@ def test_add_cleans_its_own_dead_temporaries_and_accepts_a_bom(project: Path) ->
     assert main(["add", str(ARTICLE)]) == 0
     assert not dead.exists() and other.exists()
     assert len(_rows(project)) == len(DEVELOPMENT) + 1
+
+
+# Item 5: Ctrl-C at any moment of start-up is one line, exit status 130.
+_INTERRUPT_AT = """
+import builtins, os, signal, sys
+real_import = builtins.__import__
+def interrupting(name, *args, **kwargs):
+    if name == {module!r}:
+        builtins.__import__ = real_import
+        os.kill(os.getpid(), signal.SIGINT)
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = interrupting
+sys.argv = ["korea-russia", "claims"]
+from korea_russia._entry import run
+sys.exit(run())
+"""
+
+
+@pytest.mark.parametrize("module", ["argparse", "korea_russia.analysis", "pandas"])
+def test_ctrl_c_while_starting_is_one_line(module: str) -> None:
+    """SIGINT arrives while the CLI module loads (argparse, citations) or while a command
+    loads pandas: one line on stderr and exit status 130, never a traceback."""
+    result = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_AT.format(module=module)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "KOREA_RUSSIA_ROOT": str(ROOT)},
+    )
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.count("\n") == 1 and "interrupted" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# The "one line, exit 1" cases the probe found broken.
+
+
+def _one_line(argv: list[str], capsys, *expected: str) -> str:
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("korea-russia: error: "), err
+    for part in expected:
+        assert part in err, err
+    return err
+
+
+def test_links_folders_and_odd_file_names_get_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    _one_line(["extract", "loop.txt"], capsys, "loop.txt: is a symbolic link that loops")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    _one_line(["events", "gone.txt"], capsys, "gone.txt: is a symbolic link to a file that is not")
+    latin1 = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / latin1).write_text(TRADE, encoding="utf-8")
+    _one_line(["extract", latin1], capsys, "caf\\xe9.txt: has a file name that is not UTF-8")
+    _one_line(["extract", "no\nsuch.txt"], capsys, "no\\nsuch.txt: file not found")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").symlink_to(raw / "a.txt")
+    _one_line(["build", "--raw", str(raw), "--out", str(tmp_path / "out")], capsys, "a.txt")
+    real_iterdir = Path.iterdir
+
+    def unsearchable(self: Path):
+        if self == raw:
+            raise PermissionError(13, "Permission denied")
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", unsearchable)  # chmod 000 does not stop root
+    _one_line(["build", "--raw", str(raw)], capsys, "raw: cannot be listed (Permission denied)")
+
+
+def test_output_that_cannot_be_written_gets_one_line(tmp_path: Path, capsys) -> None:
+    page = tmp_path / "trade.txt"
+    page.write_text(TRADE, encoding="utf-8")
+    _one_line(["extract", str(page), "-o", str(tmp_path)], capsys, "is a folder")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    _one_line(["extract", str(page), "-o", str(blocker / "out.csv")], capsys, "cannot be written")
+
+
+def test_notebook_paths_that_are_no_notebooks(tmp_path: Path, capsys) -> None:
+    secret = tmp_path / "passwd"
+    secret.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    err = _one_line(["notebooks", str(secret)], capsys, "is not a notebook (.ipynb file)")
+    assert "root:x" not in err
+    fake = tmp_path / "fake.ipynb"
+    fake.write_text('{"cells": 1}', encoding="utf-8")
+    _one_line(["notebooks", str(fake)], capsys, "fake.ipynb: is not a notebook")
+    _one_line(["notebooks", str(tmp_path / "none.ipynb")], capsys, "file not found")
+
+
+def test_whitespace_author_and_a_commented_text_file(project: Path, tmp_path: Path, capsys) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("<!-- saved by hand -->\n" + STORY.read_text(encoding="utf-8"), "utf-8")
+    assert main(["add", str(story), "--author", "  \t "]) == 0  # text, not a web page
+    added = [s for s in corpus.read_sources(project / "data" / "sources.csv").values()][-1]
+    assert added.author == ""
+    assert "controls" in (project / "data" / "raw" / added.file).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("mutation", "problem"),
+    [
+        (lambda t: t.replace("\n", ",extra\n", 2).replace(",extra", "", 1), "number of fields"),
+        (lambda t: "", "empty file"),
+        (lambda t: t.replace(",", ", ", 3), "missing column"),
+        (lambda t: t.rstrip("\n") + ',"open\n', "number of fields"),
+        (lambda t: t.replace("source_id", "source_id" + "x" * 140_000, 1), "field limit"),
+    ],
+)
+@pytest.mark.parametrize("command", [["cite", "trade", "2019"], ["claims"]])
+def test_cite_and_claims_read_sources_through_the_validated_reader(
+    project: Path, capsys, mutation, problem: str, command: list[str]
+) -> None:
+    sources = project / "data" / "sources.csv"
+    sources.write_text(mutation(sources.read_text(encoding="utf-8")), encoding="utf-8")
+    _one_line(command, capsys, "sources.csv", problem)
+
+
+def test_cp1251_sources_csv(project: Path, capsys) -> None:
+    sources = project / "data" / "sources.csv"
+    sources.write_bytes(
+        sources.read_text(encoding="utf-8").replace("Gubin", "Губин").encode("cp1251")
+    )
+    _one_line(["claims"], capsys, "sources.csv: is not valid utf-8", "cp1251")
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (None, "not found"),
+        (b"", "is not a"),
+        (b"\xff\xfe\x00garbage", "is not a"),
+        (b"a,b\n1,2\n", "is not a"),
+    ],
+)
+@pytest.mark.parametrize("command", [["cite", "trade", "2019"], ["claims"]])
+def test_missing_or_garbage_processed_tables(
+    project: Path, capsys, content: bytes | None, problem: str, command: list[str]
+) -> None:
+    processed = project / "data" / "processed"
+    (processed / "datapackage.json").unlink()  # no build to check against: the table itself
+    name = "figures.csv" if command[0] == "cite" else "claims.csv"
+    if content is None:
+        (processed / name).unlink()
+    else:
+        (processed / name).write_bytes(content)
+    _one_line(command, capsys, name, problem)
+
+
+@pytest.mark.parametrize("table", ["trade_annual", "reporters", "actors", "lng_annual"])
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [(None, "reference table not found"), (b"x,y\n1,2\n", "missing column"), (b'a,b\n"x,1\n', "")],
+)
+def test_missing_or_garbage_reference_tables_for_build(
+    project: Path, capsys, table: str, content: bytes | None, problem: str
+) -> None:
+    path = project / "data" / "reference" / f"{table}.csv"
+    if content is None:
+        path.unlink()
+    else:
+        path.write_bytes(content)
+    _one_line(["build", "--out", str(project / "out")], capsys, f"{table}.csv", problem)

@@ -29,7 +29,7 @@ LAYERS = [
     {"analysis"},
     {"present"},
     {"build"},
-    {"cli", "__main__", "__init__"},
+    {"cli", "_entry", "__main__", "__init__"},
 ]
 
 

@@ -1,5 +1,5 @@
 """Allow `python -m korea_russia`."""
 
-from korea_russia.cli import main
+from korea_russia._entry import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -83,8 +83,6 @@ def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], w
     sources = corpus.read_sources(sources_path) if sources_path.exists() or args.sources else {}
     files = args.files or corpus.text_files(config.raw_dir())
     for path in files:  # fail on a missing or special file before any work is done
-        if not Path(path).exists():
-            raise InputError(corpus.display(Path(path)), "file not found")
         if not Path(path).is_file():
             corpus.read_bytes(Path(path))  # says what it is instead, without reading it
     if args.output is not None:
@@ -308,11 +306,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; bad input ends in one line on stderr and exit status 1, never a traceback."""
-    args = parser().parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser().print_help()
-        return 2
     try:
+        args = parser().parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser().print_help()
+            return 2
         return args.handler(args)
     except InputError as exc:
         print(f"korea-russia: error: {exc}", file=sys.stderr)

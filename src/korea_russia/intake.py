@@ -209,6 +209,8 @@ def add(
 
 
 JOURNAL = ".korea-russia-add.json"  # beside sources.csv while an add is under way
+
+
 @contextmanager
 def locked(folder: Path) -> Iterator[None]:
     """Hold the project's lock (an advisory lock on the folder of sources.csv itself, so no

@@ -25,10 +25,15 @@ def write_bytes(path: Path, data: bytes) -> bool:
     their mtimes, so `make` stays quick and `git status` stays clean.
     """
     path = Path(path)
-    if path.is_file() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_TAG}{os.getpid()}-", dir=path.parent)
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_TAG}{os.getpid()}-", dir=path.parent)
+    except OSError as exc:  # a folder that cannot be made or written to
+        from korea_russia.errors import InputError, display
+
+        raise InputError(display(path), f"cannot be written ({exc.strerror})") from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary write would be, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:

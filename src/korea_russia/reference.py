@@ -24,16 +24,45 @@ from pathlib import Path
 import pandas as pd
 
 from korea_russia import config
-from korea_russia.errors import InputError
+from korea_russia.errors import InputError, display
 
 _SOURCE_COLUMNS = ["source_title", "source_url", "source_quote"]
 
 
+# The columns each reference table must have (more are allowed); actors.csv is read by the
+# events extractor, which checks the same columns.
+COLUMNS = {
+    "actors.csv": ["actor", "alias", "kind"],
+    "investment.csv": ["period", "value_usd", "kind", *_SOURCE_COLUMNS],
+    "lng_annual.csv": ["year", "tonnes", "rank_among_suppliers", *_SOURCE_COLUMNS],
+    "presidents.csv": ["country", "name", "role", "start", "end", *_SOURCE_COLUMNS],
+    "reporters.csv": ["reporter", "side", "name", "priority", "kind"],
+    "timeline.csv": ["date", "date_precision", "event", "category", *_SOURCE_COLUMNS],
+    "trade_annual.csv": [
+        "year",
+        "reporter",
+        "exports_kr_to_ru_usd",
+        "imports_kr_from_ru_usd",
+        "total_usd",
+        *_SOURCE_COLUMNS,
+    ],
+}
+
+
 def _read(name: str, folder: Path | None = None) -> pd.DataFrame:
     path = (folder or config.reference_dir()) / name
+    where = display(path)
     if not path.is_file():
-        raise InputError(path, "reference table not found")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+        raise InputError(where, "reference table not found")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (ValueError, pd.errors.ParserError) as exc:  # UnicodeDecodeError is a ValueError
+        why = "not UTF-8" if isinstance(exc, UnicodeDecodeError) else str(exc).splitlines()[0]
+        raise InputError(where, f"is not a readable CSV table ({why})") from None
+    missing = [c for c in COLUMNS.get(name, []) if c not in frame.columns]
+    if missing:
+        raise InputError(where, f"missing column(s): {', '.join(missing)}")
+    return frame
 
 
 def presidents(folder: Path | None = None) -> pd.DataFrame:

@@ -262,7 +262,11 @@ def read_figures(path: Path | None = None) -> list[dict[str, Any]]:
     path = Path(path) if path else config.processed_dir() / "figures.csv"
     data = io.check_build(path)
     try:
-        rows = list(csv.DictReader(StringIO(data.decode("utf-8"), newline="")))
+        reader = csv.DictReader(StringIO(data.decode("utf-8"), newline=""))
+        missing = [c for c in schemas.FIGURES.names if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError("empty" if not data.strip() else f"missing column(s): {missing[0]}…")
+        rows = list(reader)
         for r in rows:
             if None in r or None in r.values() or set(schemas.FIGURES.names) - set(r):
                 raise ValueError("a row does not have the table's columns")

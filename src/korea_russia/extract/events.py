@@ -6,6 +6,7 @@ be resolved is kept at a lower precision rather than guessed.
 """
 
 import csv
+import io
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,9 +18,11 @@ from typing import NamedTuple
 import pandas as pd
 
 from korea_russia import config, registry, schemas
+from korea_russia.errors import InputError, display
 from korea_russia.extract import dateline, text
 from korea_russia.extract import figures as figures_module
 from korea_russia.extract.timex import YEAR
+from korea_russia.sources import corpus
 from korea_russia.sources.corpus import Document
 
 PRECISION = tuple(schemas.PRECISIONS)  # year, month, day: from least to most precise
@@ -341,8 +344,13 @@ class Actor(NamedTuple):
 def load_actors(path: Path | None = None) -> list[Actor]:
     """An Actor for every alias in `data/reference/actors.csv`, longest first."""
     path = path or config.reference_dir() / "actors.csv"
-    with open(path, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    if not path.is_file():
+        raise InputError(display(path), "reference table not found")
+    reader = csv.DictReader(io.StringIO(corpus.read_text(path), newline=""))
+    missing = [c for c in ("actor", "alias", "kind") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError(display(path), f"missing column(s): {', '.join(missing)}")
+    rows = [r for r in reader if r["alias"]]
     rows.sort(key=lambda r: -len(r["alias"]))
     out = []
     for r in rows:

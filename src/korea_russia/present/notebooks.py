@@ -14,7 +14,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from korea_russia import io
-from korea_russia.errors import InternalError
+from korea_russia.errors import InputError, InternalError
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -49,9 +49,23 @@ def kernel_environment() -> Iterator[None]:
                 os.environ[key] = value
 
 
+def read(path: Path) -> nbformat.NotebookNode:
+    """A notebook file, or one line saying why it is none (never echoing its content)."""
+    from korea_russia.sources import corpus
+
+    where = corpus.display(path)
+    if Path(path).suffix != ".ipynb":
+        raise InputError(where, "is not a notebook (.ipynb file)")
+    data = corpus.decode(corpus.read_bytes(Path(path)), where)
+    try:
+        return nbformat.reads(data, as_version=4)
+    except Exception as exc:  # nbformat raises several kinds for what is not a notebook
+        raise InputError(where, f"is not a notebook ({type(exc).__name__})") from None
+
+
 def execute(path: Path, timeout: int = 300) -> bool:
     """Run every cell of the notebook at `path` and write it back if its content changed."""
-    nb = nbformat.read(path, as_version=4)
+    nb = read(path)
     client = NotebookClient(
         nb,
         kernel_name="python3",

@@ -6,6 +6,7 @@ index into exactly this text.
 """
 
 import csv
+import errno
 import hashlib
 import io
 import os
@@ -110,6 +111,10 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     ends) and by size before and while reading (a sparse file's size can lie)."""
     where = display(path)
     try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(where, "has a file name that is not UTF-8; rename the file") from None
+    try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise InputError(where, "is a folder, not a file")
@@ -121,8 +126,12 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(where, "is a symbolic link to a file that is not there") from None
         raise InputError(where, "file not found") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(where, "is a symbolic link that loops back on itself") from None
         raise InputError(where, f"cannot be read ({exc.strerror})") from None
     if len(data) > max_bytes:
         raise InputError(where, f"grew while being read, {limit}")
@@ -161,7 +170,13 @@ def read_sources(path: Path) -> dict[str, Source]:
 
 def parse_sources(text: str, where: str) -> dict[str, Source]:
     """Parse sources CSV text (see read_sources); `where` names it in error messages."""
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    try:
+        return _parse_sources(csv.DictReader(io.StringIO(text, newline="")), where)
+    except csv.Error as exc:  # a field over the csv module's 128 KiB limit, a stray NUL
+        raise InputError(where, f"is not a readable CSV table ({exc})") from None
+
+
+def _parse_sources(reader: csv.DictReader, where: str) -> dict[str, Source]:
     header = reader.fieldnames or []
     missing = [name for name in SOURCE_COLUMNS if name not in header]
     if missing:
@@ -206,7 +221,10 @@ def _main_text(path: Path) -> str:
     return read_text(path)
 
 
-_HTML = re.compile(rb"^\s*(?:<!doctype\s+html|<html|<head|<meta|<!--)", re.I)
+# A page saved under another suffix: its markup opens with a doctype or an <html>, <head> or
+# <meta> tag, perhaps after comments ("<!-- saved from url=… -->"). A text that merely opens
+# with a comment is still text.
+_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html|<head|<meta)", re.I | re.S)
 
 
 def is_html(path: Path, head: bytes = b"") -> bool:
@@ -263,7 +281,15 @@ def text_files(raw_dir: Path) -> list[Path]:
     raw_dir = Path(raw_dir)
     if not raw_dir.is_dir():
         raise InputError(display(raw_dir), "folder not found")
-    return sorted(p for p in raw_dir.iterdir() if p.suffix == ".txt" and p.is_file())
+    try:
+        names = sorted(raw_dir.iterdir())
+    except OSError as exc:  # a folder that may not be listed
+        raise InputError(display(raw_dir), f"cannot be listed ({exc.strerror})") from None
+    files = [p for p in names if p.suffix == ".txt"]
+    for path in files:
+        if not path.is_file():
+            read_bytes(path)  # a link that loops or leads nowhere, a FIFO: says which
+    return [p for p in files if p.is_file()]
 
 
 def load(raw_dir: Path | None = None, sources: Path | None = None) -> list[Document]:
