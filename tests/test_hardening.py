@@ -877,6 +877,7 @@ def test_whitespace_author_and_a_commented_text_file(project: Path, tmp_path: Pa
     assert main(["add", str(story), "--author", "  \t "]) == 0  # text, not a web page
     added = [s for s in corpus.read_sources(project / "data" / "sources.csv").values()][-1]
     assert added.author == ""
+    assert added.title == "Seoul-Moscow trade shrinks again as controls bite"  # not the comment
     assert "controls" in (project / "data" / "raw" / added.file).read_text(encoding="utf-8")
 
 

@@ -69,11 +69,15 @@ def read_article(path: Path) -> tuple[str, bytes, dict[str, str]]:
     return text, stored, meta if page else _read_plain(text)
 
 
+_COMMENT = re.compile(r"<!--.*?-->")  # "<!-- saved by hand -->": a note, not the headline
+
+
 def _read_plain(text: str) -> dict[str, str]:
     """What a plain text says about itself: its first line as the title (a headline is short
     and does not end like a sentence), the publication day from its dateline."""
     found = {}
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    lines = (line.strip() for line in text.splitlines())
+    first = next((line for line in lines if line and not _COMMENT.fullmatch(line)), "")
     headline = len(first) <= 160 and not re.search(r"[.,;:!?]$", first)
     if first and headline and dateline.find(_draft(first)) is None:
         found["title"] = first
