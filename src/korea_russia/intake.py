@@ -251,15 +251,17 @@ def recover(
     if not (raw_dir / name).is_file():
         rows = corpus.read_sources(sources_path) if sources_path.exists() else {}
         if name in rows:
-            text = corpus.read_text(sources_path)
-            kept = [
-                line for line in text.splitlines(keepends=True) if not _is_row(line, rows[name])
-            ]
-            io.write_text(sources_path, "".join(kept))
-        _drop_checksum(checksums, raw_dir, name)
+            io.write_text(sources_path, _without_row(corpus.read_text(sources_path), rows[name]))
+        if checksums.exists():
+            io.write_text(checksums, _without_checksum(checksums, raw_dir, name))
         if notify:
             notify(f"an interrupted add of {source_id} was undone")
     journal.unlink()
+
+
+def _without_row(text: str, source: Source) -> str:
+    """sources.csv text without the row of `source`."""
+    return "".join(line for line in text.splitlines(keepends=True) if not _is_row(line, source))
 
 
 def _is_row(line: str, source: Source) -> bool:
@@ -271,11 +273,11 @@ def _is_row(line: str, source: Source) -> bool:
     return cells[:2] == [source.source_id, source.file]
 
 
-def _drop_checksum(checksums: Path, raw_dir: Path, name: str) -> None:
-    if checksums.exists():
-        lines = checksums.read_text(encoding="utf-8").splitlines()
-        kept = [line for line in lines if line.split()[-1] != f"{raw_dir.name}/{name}"]
-        io.write_text(checksums, "\n".join(kept) + "\n" if kept else "")
+def _without_checksum(checksums: Path, raw_dir: Path, name: str) -> str:
+    """The checksum list without the line of raw file `name`."""
+    lines = checksums.read_text(encoding="utf-8").splitlines() if checksums.exists() else []
+    kept = [line for line in lines if line.split()[-1] != f"{raw_dir.name}/{name}"]
+    return "\n".join(kept) + "\n" if kept else ""
 
 
 def _append_row(sources_path: Path, source: Source) -> str:
@@ -330,19 +332,17 @@ def _remove(source_id: str, raw_dir: Path, sources_path: Path, checksums: Path) 
     [source] = match
     target = raw_dir / source.file
     text = corpus.read_text(sources_path)
-    kept = [line for line in text.splitlines(keepends=True) if not _is_row(line, source)]
-    new_sources = "".join(kept)
-    if len(kept) != len(text.splitlines(keepends=True)) - 1:
+    new_sources = _without_row(text, source)
+    if len(new_sources.splitlines()) != len(text.splitlines()) - 1:
         raise InputError(corpus.display(sources_path), f"cannot find one row for {source_id!r}")
     corpus.parse_sources(new_sources, corpus.display(sources_path))
-    lines = checksums.read_text(encoding="utf-8").splitlines() if checksums.exists() else []
-    new_checksums = [line for line in lines if line.split()[-1] != f"{raw_dir.name}/{source.file}"]
+    new_checksums = _without_checksum(checksums, raw_dir, source.file)
     staged = target.with_name(target.name + ".removing")
     if target.exists():
         target.rename(staged)
     try:
         io.write_text(sources_path, new_sources)
-        io.write_text(checksums, "\n".join(new_checksums) + "\n" if new_checksums else "")
+        io.write_text(checksums, new_checksums)
     except BaseException:
         if staged.exists():
             staged.rename(target)

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from korea_russia.errors import InputError, display
 from korea_russia.schemas import Schema
 
 if TYPE_CHECKING:
@@ -31,8 +32,6 @@ def write_bytes(path: Path, data: bytes) -> bool:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_TAG}{os.getpid()}-", dir=path.parent)
     except OSError as exc:  # a folder that cannot be made or written to
-        from korea_russia.errors import InputError, display
-
         raise InputError(display(path), f"cannot be written ({exc.strerror})") from None
     try:
         os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary write would be, not mkstemp's 0600
@@ -57,8 +56,6 @@ def _umask() -> int:
 def check_target(path: Path) -> None:
     """Refuse an output path that is not a regular file (or not there yet): a symlink, a
     FIFO, a device or a folder would be replaced by a regular file, or written through."""
-    from korea_russia.errors import InputError
-
     path = Path(path)
     if path.is_symlink():
         raise InputError(path, "is a symbolic link; give the path of a regular file")
@@ -170,8 +167,6 @@ def check_build(path: Path) -> bytes:
     """The bytes of a table, checked against the SHA-256 that the data package beside it
     holds for it: a table from another build (one killed between renames, or a file edited
     since) is refused rather than read with tables it does not match."""
-    from korea_russia.errors import InputError, display
-
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -207,8 +202,6 @@ def read_table(path: Path, schema: Schema) -> pd.DataFrame:
     }
     text = {c.name: "str" for c in schema.columns if c.dtype == "str"}
     import pandas as pd  # here, not at the top: commands that read no table start faster
-
-    from korea_russia.errors import InputError, display
 
     data = check_build(path)
     try:

@@ -98,9 +98,7 @@ class Sentences:
 
     def _starts(self, offset: int) -> tuple[list[int], int]:
         """Sentence starts of the paragraph holding `offset`, and the paragraph's end."""
-        i = bisect_right(self._breaks, offset - 1)  # line breaks before `offset`
-        first = self._breaks[i - 1] + 1 if i else 0
-        last = self._breaks[i] if i < len(self._breaks) else len(self.text)
+        first, last = self.line(offset)
         if first not in self._paragraphs:
             bounds = [first + s for s in sentence_bounds(self.text[first:last])] + [last]
             self._paragraphs[first] = [
@@ -110,7 +108,7 @@ class Sentences:
 
     def line(self, offset: int) -> tuple[int, int]:
         """(start, end) of the line holding `offset`, without its line break."""
-        i = bisect_right(self._breaks, offset - 1)
+        i = bisect_right(self._breaks, offset - 1)  # line breaks before `offset`
         first = self._breaks[i - 1] + 1 if i else 0
         return first, self._breaks[i] if i < len(self._breaks) else len(self.text)
 

@@ -288,8 +288,8 @@ def text_files(raw_dir: Path) -> list[Path]:
     files = [p for p in names if p.suffix == ".txt"]
     for path in files:
         if not path.is_file():
-            read_bytes(path)  # a link that loops or leads nowhere, a FIFO: says which
-    return [p for p in files if p.is_file()]
+            read_bytes(path)  # raises, saying what it is: a looping or dangling link, a FIFO
+    return files
 
 
 def load(raw_dir: Path | None = None, sources: Path | None = None) -> list[Document]:
