@@ -3,6 +3,12 @@
 import os
 from pathlib import Path
 
+# The colours a source can be drawn in (Okabe–Ito, distinguishable with every common
+# colour-vision deficiency; yellow left out, it cannot be read on white; grey left out, the
+# official series use it). `add` gives a new source the one fewest sources have, and stores it
+# in data/sources.csv, so a source keeps its colour whatever is added or removed.
+SOURCE_PALETTE = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+
 
 def project_root() -> Path:
     """The project folder: $KOREA_RUSSIA_ROOT, else the nearest parent of the working

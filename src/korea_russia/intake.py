@@ -15,7 +15,8 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from io import StringIO
@@ -197,6 +198,7 @@ def add(
             source,
             source_id=_source_id(source, {r.source_id for r in rows.values()}, digest),
             file=name,
+            colour=next_colour(r.colour for r in rows.values()),
         )
         new_sources = _append_row(sources_path, source)
         corpus.parse_sources(new_sources, corpus.display(sources_path))  # still valid
@@ -280,16 +282,26 @@ def _without_checksum(checksums: Path, raw_dir: Path, name: str) -> str:
     return "\n".join(kept) + "\n" if kept else ""
 
 
+def next_colour(taken: Iterable[str]) -> str:
+    """The palette colour fewest sources have (the first such, in palette order), so sources
+    added one after another get different colours until the palette runs out."""
+    counts = Counter(c.upper() for c in taken)
+    palette = config.SOURCE_PALETTE
+    return min(palette, key=lambda c: (counts[c.upper()], palette.index(c)))
+
+
 def _append_row(sources_path: Path, source: Source) -> str:
-    """The sources CSV text with one more row (same quoting as the rest of the file)."""
+    """The sources CSV text with one more row, in the file's own columns (a sources.csv from
+    before a column was added stays as it is) and with the same quoting as the rest."""
     text = corpus.read_text(sources_path) if sources_path.exists() else ""  # a BOM is dropped
     if not text:
         text = ",".join(SOURCE_COLUMNS) + "\n"
     if not text.endswith("\n"):
         text += "\n"
+    header = next(csv.reader([text.split("\n", 1)[0]]))
     buffer = StringIO()
     csv.writer(buffer, lineterminator="\n").writerow(
-        [io.safe_cell(getattr(source, c)) for c in SOURCE_COLUMNS]
+        [io.safe_cell(getattr(source, c, "")) for c in header]
     )
     return text + buffer.getvalue()
 

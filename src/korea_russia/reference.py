@@ -34,10 +34,18 @@ _SOURCE_COLUMNS = ["source_title", "source_url", "source_quote"]
 COLUMNS = {
     "actors.csv": ["actor", "alias", "kind"],
     "investment.csv": ["period", "value_usd", "kind", *_SOURCE_COLUMNS],
-    "lng_annual.csv": ["year", "tonnes", "rank_among_suppliers", *_SOURCE_COLUMNS],
+    "lng_annual.csv": ["year", "tonnes", "rank_among_suppliers", "publisher", *_SOURCE_COLUMNS],
     "presidents.csv": ["country", "name", "role", "start", "end", *_SOURCE_COLUMNS],
     "reporters.csv": ["reporter", "side", "name", "priority", "kind"],
-    "timeline.csv": ["date", "date_precision", "event", "category", *_SOURCE_COLUMNS],
+    "timeline.csv": [
+        "date",
+        "date_precision",
+        "event",
+        "category",
+        "label",
+        "charts",
+        *_SOURCE_COLUMNS,
+    ],
     "trade_annual.csv": [
         "year",
         "reporter",
@@ -71,7 +79,8 @@ def presidents(folder: Path | None = None) -> pd.DataFrame:
 
 
 def timeline(folder: Path | None = None) -> pd.DataFrame:
-    """The sourced chronology of the relationship."""
+    """The sourced chronology of the relationship; `label` is the short name a chart writes
+    beside a key event (empty: not labelled), `charts` the time-series charts that mark it."""
     return _read("timeline.csv", folder)
 
 
@@ -175,29 +184,9 @@ def investment(folder: Path | None = None) -> pd.DataFrame:
 
 
 # The events each chart annotates (an editorial choice; every row comes from timeline.csv).
-TRADE_EVENTS = {
-    "1990-09-30": "1990 diplomatic relations",
-    "2008-09-29": "2008 strategic partnership",
-    "2014-03-18": "2014 Crimea",
-    "2017-09-07": "2017 Nine Bridges (EEF)",
-    "2022-02-24": "2022 invasion; export controls",
-    "2025-06-04": "2025 Lee Jae-myung",
-}
-ENERGY_EVENTS = {
-    "2005": "2005 KOGAS–Sakhalin contract",
-    "2009-02-18": "2009 Sakhalin-2 LNG starts",
-    "2014-03-18": "2014 Crimea",
-    "2022-02-24": "2022 invasion",
-}
-
-
-def key_events(labels: dict[str, str], folder: Path | None = None) -> pd.DataFrame:
-    """The timeline rows at the given dates, with a short label each; a date missing from
-    the timeline is an error, so a chart never annotates an unsourced event."""
+def key_events(chart: str, folder: Path | None = None) -> pd.DataFrame:
+    """The chronology rows a chart marks (`chart` in their `charts` column: "trade",
+    "energy"), each with its short `label`, in date order."""
     rows = timeline(folder)
-    chosen = rows[rows["date"].isin(labels)].drop_duplicates("date").copy()
-    missing = sorted(set(labels) - set(chosen["date"]))
-    if missing:
-        raise KeyError(f"not in data/reference/timeline.csv: {', '.join(missing)}")
-    chosen["label"] = chosen["date"].map(labels)
+    chosen = rows[rows["charts"].str.split().apply(lambda charts: chart in charts)]
     return chosen.sort_values("date", ignore_index=True)

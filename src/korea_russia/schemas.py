@@ -176,6 +176,8 @@ def _spans(what: str) -> tuple[Column, ...]:
     )
 
 
+COLOUR = r"#[0-9A-Fa-f]{6}"
+
 SOURCES = Schema(
     name="sources",
     title="The source articles",
@@ -204,6 +206,15 @@ SOURCES = Schema(
         ),
         Column("url", "str", "address of the original; empty when unknown", required=False),
         Column("language", "str", "language of the text", required=False, unit="ISO 639-1"),
+        Column(
+            "colour",
+            "str",
+            "the colour every chart draws this source in (set by add); empty: one picked from "
+            "the source_id",
+            required=False,
+            pattern=COLOUR,
+            unit="#RRGGBB",
+        ),
     ),
 )
 

@@ -17,6 +17,7 @@ from typing import Any
 from korea_russia import config, io, registry, schemas
 from korea_russia.analysis import hedges
 from korea_russia.errors import InputError
+from korea_russia.extract.text import Sentences
 from korea_russia.sources import corpus
 from korea_russia.sources.corpus import outlet_name
 from korea_russia.sources.names import family_given
@@ -61,6 +62,26 @@ def _quoted_title(title: str, limit: int = 48) -> str:
         return ""
     cut = title if len(title) <= limit else title[: title.rfind(" ", 0, limit)] + "…"
     return f"“{cut}”"
+
+
+def in_context(row: Row, raw_dir: Path | None = None, table: Sources | None = None) -> str:
+    """A row's quote, with the sentence before it when the quote opens by pointing back
+    ("The project was valued at…"): the words a reader needs to know what the figure is of
+    (vocab/citing.toml). The quote alone when the text cannot be read."""
+    quote = str(row["quote"])
+    words = "|".join(re.escape(w) for w in registry.load("citing")["back_references"])
+    if not re.match(rf"(?:{words})\b", quote, re.I):
+        return quote
+    source = lookup(str(row["source_id"]), table)
+    path = (raw_dir or config.raw_dir()) / source["file"] if source["file"] else None
+    if path is None or not path.is_file():
+        return quote
+    sentences = Sentences(corpus.main_text(path))
+    before = int(row["quote_start"]) - 1
+    while before > 0 and sentences.text[before].isspace():
+        before -= 1
+    start, end = sentences.span(before)
+    return f"{sentences.text[start:end]} {quote}" if end <= int(row["quote_start"]) else quote
 
 
 def short_list(source_ids: Iterable[str], table: Sources | None = None) -> str:

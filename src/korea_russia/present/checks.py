@@ -5,7 +5,13 @@ own headline figures (looked up by `source_id`). A failed check raises Assertion
 the figure and both values, so `make` reports the notebook, the cell and the check in one line.
 """
 
+import itertools
+import math
+
 import pandas as pd
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from korea_russia import schemas
 from korea_russia.analysis.citations import amount
@@ -97,3 +103,71 @@ def dated(events: pd.DataFrame, source_id: str, date: str, category: str) -> pd.
             f"events.csv has {', '.join(sorted(set(rows['category'])))}"
         )
     return same.iloc[0]
+
+
+def _texts(fig: Figure) -> list[Text]:
+    """Every piece of text drawn on the figure: free text, titles, axis and tick labels
+    (ticks inside the view only), annotations, legends."""
+    fig.canvas.draw()
+    texts = list(fig.texts)
+    for legend in fig.legends:
+        texts += legend.get_texts()
+    for ax in fig.axes:
+        texts += [*ax.texts, ax.title, ax._left_title, ax._right_title]
+        texts += [ax.xaxis.label, ax.yaxis.label]
+        for axis, view in ((ax.xaxis, ax.get_xlim()), (ax.yaxis, ax.get_ylim())):
+            lo, hi = sorted(view)
+            texts += [t.label1 for t in axis.get_major_ticks() if lo <= t.get_loc() <= hi]
+        if ax.get_legend() is not None:
+            texts += ax.get_legend().get_texts()
+    return [t for t in texts if t.get_visible() and t.get_text().strip()]
+
+
+def legible(fig: Figure, name: str = "chart") -> None:
+    """No two pieces of text on the chart overlap, none runs off the figure, and no marker
+    lies (even partly) outside its axes. Independent of pixels: it compares the boxes the
+    renderer gives each artist. Raises AssertionError naming the first problem."""
+    renderer = fig.canvas.get_renderer()
+    page = fig.bbox
+    boxes = [
+        (t.get_text().replace("\n", " ")[:60], t.get_window_extent(renderer)) for t in _texts(fig)
+    ]
+    for text, box in boxes:
+        if (
+            box.x0 < page.x0 - 1
+            or box.x1 > page.x1 + 1
+            or box.y0 < page.y0 - 1
+            or box.y1 > page.y1 + 1
+        ):
+            raise AssertionError(f"{name}: {text!r} runs off the figure")
+    for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+        width = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
+        height = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
+        if width > 0.5 and height > 0.5:
+            raise AssertionError(f"{name}: {a!r} overlaps {b!r}")
+    scale = fig.dpi / 72
+    for ax in fig.axes:
+        area = ax.get_window_extent(renderer)
+        marks = []
+        for collection in ax.collections:
+            if isinstance(collection, PathCollection) and len(collection.get_offsets()):
+                points = collection.get_offset_transform().transform(collection.get_offsets())
+                sizes = list(collection.get_sizes()) or [36.0]
+                for k, (x, y) in enumerate(points):
+                    marks.append((x, y, math.sqrt(sizes[k % len(sizes)]) / 2 * scale))
+        for line in ax.lines:
+            if line.get_marker() not in (None, "", "None", " ") and line.get_visible():
+                for x, y in line.get_transform().transform(line.get_xydata()):
+                    marks.append((x, y, line.get_markersize() / 2 * scale))
+        for x, y, r in marks:
+            if x != x or y != y:
+                continue
+            if (
+                x - r < area.x0 - 0.5
+                or x + r > area.x1 + 0.5
+                or y - r < area.y0 - 0.5
+                or y + r > area.y1 + 0.5
+            ):
+                raise AssertionError(
+                    f"{name}: a marker at ({x:.0f}, {y:.0f}) px lies outside its axes"
+                )

@@ -19,9 +19,10 @@ from pathlib import Path
 from korea_russia import config
 from korea_russia import io as table_io
 from korea_russia.errors import InputError, display
-from korea_russia.schemas import PRECISIONS, SOURCES, parse_date
+from korea_russia.schemas import COLOUR, PRECISIONS, SOURCES, parse_date
 
 SOURCE_COLUMNS = tuple(SOURCES.names)
+LATER_COLUMNS = ("colour",)  # added after the first release: a sources.csv without it is read
 MAX_BYTES = 64 * 1024 * 1024  # a single article is kilobytes; anything this big is a mistake
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
@@ -46,6 +47,7 @@ class Source:
     published_precision: str = ""
     url: str = ""
     language: str = ""
+    colour: str = ""
 
     @property
     def year(self) -> int | None:
@@ -159,6 +161,8 @@ def _check_row(row: dict[str, str], where: str) -> Source:
             parse_date(published)
         except ValueError as exc:
             raise InputError(where, f"published {exc}") from None
+    if values["colour"] and not re.fullmatch(COLOUR, values["colour"]):
+        raise InputError(where, f"colour {values['colour']!r} is not a #RRGGBB colour")
     return Source(**values)
 
 
@@ -178,7 +182,7 @@ def parse_sources(text: str, where: str) -> dict[str, Source]:
 
 def _parse_sources(reader: csv.DictReader, where: str) -> dict[str, Source]:
     header = reader.fieldnames or []
-    missing = [name for name in SOURCE_COLUMNS if name not in header]
+    missing = [n for n in SOURCE_COLUMNS if n not in header and n not in LATER_COLUMNS]
     if missing:
         raise InputError(where, f"missing column(s): {', '.join(missing)}")
     by_file: dict[str, Source] = {}
@@ -210,10 +214,10 @@ def iter_documents(files: Iterable[Path], sources: dict[str, Source]) -> Iterato
     for path in files:
         path = Path(path)
         source = sources.get(path.name) or unknown_source(path)
-        yield Document(id=source.source_id, path=path, text=_main_text(path), source=source)
+        yield Document(id=source.source_id, path=path, text=main_text(path), source=source)
 
 
-def _main_text(path: Path) -> str:
+def main_text(path: Path) -> str:
     """A file's text; for a saved web page, its main text as `add` reads it (not the markup,
     whose scripts and SVG paths are full of numbers)."""
     if path.suffix.lower() in (".html", ".htm"):
