@@ -43,7 +43,8 @@ CATEGORY_COLOURS = {
     "conflict": "black",
     "other": "purple",
 }
-INK = "#444444"  # secondary text: band names, event labels, notes
+INK = "#444444"  # secondary text: event labels, notes
+FOOT_INK = "#555555"  # source lines, band names, quotes
 STYLE = str(package_files("korea_russia.present") / "house.mplstyle")
 WIDTH = 11.0  # inches: every page is this wide
 LEFT, RIGHT = 0.8, 0.25  # inches of margin beside the plot (room for the y-axis label)
@@ -318,30 +319,40 @@ def page(
         (left / WIDTH, 1 - (plot_top + plot_height) / height, usable / WIDTH, plot_height / height)
     )
     p = Page(fig, ax, 0, 0, 0, height)
+    headline(fig, head, left / WIDTH, p.y(parts["top"]))
+    p.legend_top = p.y(plot_top + plot_height + tick_room)
+    p.key_top = p.y(plot_top + plot_height + tick_room + parts["legend"])
+    p.footer_top = p.y(height - parts["footer"] + 0.05)
+    source_lines(fig, foot, p.footer_top)
+    return p
+
+
+def headline(fig: Figure, lines: Sequence[str], x: float, y: float) -> None:
+    """The chart's headline, already wrapped, its top left at (x, y) in figure fractions."""
     fig.text(
-        left / WIDTH,
-        p.y(parts["top"]),
-        "\n".join(head),
+        x,
+        y,
+        "\n".join(lines),
         ha="left",
         va="top",
         fontsize=TITLE_SIZE,
         fontweight="bold",
         linespacing=1.25,
     )
-    p.legend_top = p.y(plot_top + plot_height + tick_room)
-    p.key_top = p.y(plot_top + plot_height + tick_room + parts["legend"])
-    p.footer_top = p.y(height - parts["footer"] + 0.05)
+
+
+def source_lines(fig: Figure, lines: Sequence[str], y: float) -> None:
+    """The source lines, already wrapped, in small grey type from `y` (figure fraction) down."""
     fig.text(
         0.012,
-        p.footer_top,
-        "\n".join(foot),
+        y,
+        "\n".join(lines),
         ha="left",
         va="top",
         fontsize=FOOT_SIZE,
-        color="#555555",
+        color=FOOT_INK,
         linespacing=1.45,
     )
-    return p
 
 
 def key_list(p: Page, entries: Sequence[str], colours: Sequence[str], notes: Sequence[str] = ()):
@@ -421,7 +432,7 @@ def presidency_bands(ax: Axes, layout: Layout, terms: pd.DataFrame, lo: float, h
                     xycoords=top,
                     area=band,
                     fontsize=8,
-                    color="#555555",
+                    color=FOOT_INK,
                 )
                 if placed is not None:
                     drawn.append(term.name)

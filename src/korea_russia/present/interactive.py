@@ -41,7 +41,7 @@ def _article_points(rows: pd.DataFrame, scale: float, unit: str) -> pd.DataFrame
             {
                 "year": round((lo + hi) / 2, 3),
                 "value": r["value"] / scale,
-                "figure": citations.said(r) if "metric" in r else r["mention"],
+                "figure": citations.said(r),
                 "period": schemas.period_label(r["period_start"], r["period_end"]),
                 "quote": citations.in_context(r),
                 "source": citations.short(r["source_id"]),

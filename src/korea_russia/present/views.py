@@ -334,24 +334,8 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
     bottom = 0.45 + len(foot) * charts.FOOT_SIZE * charts.LINE + 0.2
     height = top + sum(heights) + bottom
     fig = plt.figure(figsize=(charts.WIDTH, height))
-    fig.text(
-        0.25 / charts.WIDTH,
-        1 - 0.2 / height,
-        "\n".join(head),
-        va="top",
-        fontsize=charts.TITLE_SIZE,
-        fontweight="bold",
-        linespacing=1.25,
-    )
-    fig.text(
-        0.012,
-        (len(foot) * charts.FOOT_SIZE * charts.LINE + 0.15) / height,
-        "\n".join(foot),
-        va="top",
-        fontsize=charts.FOOT_SIZE,
-        color="#555555",
-        linespacing=1.45,
-    )
+    charts.headline(fig, head, 0.25 / charts.WIDTH, 1 - 0.2 / height)
+    charts.source_lines(fig, foot, (len(foot) * charts.FOOT_SIZE * charts.LINE + 0.15) / height)
     peak = order["value"].max() / BN * 1.25 if len(order) else 1.0
     y = top
     axes = []
@@ -386,7 +370,7 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
                 "\n".join(textwrap.wrap(f"“{said}”", 160)),
                 va="top",
                 fontsize=7.5,
-                color=INK_GREY,
+                color=charts.FOOT_INK,
                 style="italic",
             )
         ax.set_ylim(len(items) - 0.15, -0.65)
@@ -401,9 +385,6 @@ def investment(figures: pd.DataFrame, title: str) -> tuple[Figure, pd.DataFrame]
         axes[-1].tick_params(axis="x", labelbottom=True, length=3)
         axes[-1].set_xlabel("US$ billion (current prices, as stated)")
     return fig, order
-
-
-INK_GREY = "#555555"
 
 
 def _lane_clusters(rows: pd.DataFrame, width: float) -> list[list[int]]:
@@ -483,24 +464,8 @@ def timeline(
         (left / width, 1 - frac(head_h + top_h + gap + plot_h), plot_w / width, frac(plot_h)),
         sharex=top,
     )
-    fig.text(
-        left / width,
-        1 - frac(0.2),
-        "\n".join(head),
-        va="top",
-        fontsize=charts.TITLE_SIZE,
-        fontweight="bold",
-        linespacing=1.25,
-    )
-    fig.text(
-        0.012,
-        frac(len(foot) * charts.FOOT_SIZE * charts.LINE + 0.15),
-        "\n".join(foot),
-        va="top",
-        fontsize=charts.FOOT_SIZE,
-        color=INK_GREY,
-        linespacing=1.45,
-    )
+    charts.headline(fig, head, left / width, 1 - frac(0.2))
+    charts.source_lines(fig, foot, frac(len(foot) * charts.FOOT_SIZE * charts.LINE + 0.15))
     series = _series(kr)
     top.plot(series.index + 0.5, series.values / BN, color=GREY, lw=1.8)
     top.set_ylabel("trade,\nUS$ bn", fontsize=8.5)
@@ -670,7 +635,7 @@ def figures_by_source(
             str(total) if total else "no figures",
             va="center",
             fontsize=8.5,
-            color=INK_GREY,
+            color=charts.FOOT_INK,
         )
     ax.set_yticks(range(len(labels)), labels, fontsize=8.5)
     ax.set_ylim(len(labels) - 0.5, -0.5)
