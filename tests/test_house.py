@@ -309,3 +309,26 @@ def test_a_failed_notebook_check_is_an_internal_error(tmp_path: Path, capsys) ->
         f"korea-russia: internal error: {notebook}: cell 1 failed: "
         "AssertionError: the sum: 2, expected 3"
     ]
+
+
+def test_a_cells_printed_output_is_stored_as_one_piece_however_the_kernel_flushed() -> None:
+    """The kernel flushes stdout on a timer; on a loaded machine one cell's prints arrive
+    as several stream outputs, which must not change the saved notebook."""
+    import nbformat
+
+    from korea_russia.present import notebooks
+
+    def cell(*outputs: dict) -> nbformat.NotebookNode:
+        nb = nbformat.v4.new_notebook()
+        nb.cells = [nbformat.v4.new_code_cell("print(...)")]
+        nb.cells[0].outputs = [nbformat.from_dict(o) for o in outputs]
+        return notebooks.normalise(nb)
+
+    def stream(name: str, text: str) -> dict:
+        return {"output_type": "stream", "name": name, "text": text}
+
+    whole = cell(stream("stdout", "a\nb\nc\n"))
+    split = cell(stream("stdout", "a\n"), stream("stdout", "b\nc\n"))
+    assert nbformat.writes(split) == nbformat.writes(whole)
+    mixed = cell(stream("stdout", "a\n"), stream("stderr", "w\n"), stream("stdout", "b\n"))
+    assert [o["text"] for o in mixed.cells[0].outputs] == ["a\n", "w\n", "b\n"]

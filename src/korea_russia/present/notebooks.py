@@ -20,7 +20,8 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Fix the metadata that changes between runs: kernel, versions, timings, cell ids."""
+    """Fix what changes between runs: kernel, versions, timings, cell ids, and where the
+    kernel happened to flush a cell's printed output."""
     nb.metadata = nbformat.from_dict(
         {"kernelspec": KERNELSPEC, "language_info": {"name": "python"}}
     )
@@ -28,8 +29,32 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
         cell.id = f"cell-{number:02d}"
         cell.metadata.pop("execution", None)
         cell.metadata.pop("ExecuteTime", None)
+        if cell.cell_type == "code":
+            cell.outputs = coalesce_streams(cell.outputs)
     nb.nbformat, nb.nbformat_minor = 4, 5
     return nb
+
+
+def coalesce_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks into one output: the kernel flushes on a
+    timer, so one cell's prints arrive in one piece or several depending on machine load."""
+    joined: list = []
+    for output in outputs:
+        previous = joined[-1] if joined else None
+        if (
+            output.get("output_type") == "stream"
+            and previous is not None
+            and previous.get("output_type") == "stream"
+            and previous.get("name") == output.get("name")
+        ):
+            previous["text"] = _text(previous["text"]) + _text(output["text"])
+        else:
+            joined.append(output)
+    return joined
+
+
+def _text(text: str | list[str]) -> str:
+    return text if isinstance(text, str) else "".join(text)
 
 
 @contextmanager
