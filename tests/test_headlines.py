@@ -32,7 +32,14 @@ def _figures(*rows: tuple[str, str, float, str, str]) -> pd.DataFrame:
 
 
 OFFICIAL = pd.DataFrame(
-    {"metric": "bilateral_trade", "side": "KR", "year": [2020, 2021], "value": [20e9, 27e9]}
+    {
+        "metric": "bilateral_trade",
+        "side": "KR",
+        "year": [2020, 2021, 2022],
+        "period_start": ["2020", "2021", "2022-01"],
+        "period_end": ["2020", "2021", "2022-07"],
+        "value": [20e9, 27e9, 40e9],  # a partial year is never taken for a peak year
+    }
 )
 
 

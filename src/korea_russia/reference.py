@@ -1,24 +1,30 @@
-"""Reference data from outside the corpus: presidential terms, the chronology, and tidy
-official trade series built from `data/reference/trade_annual.csv` by a documented rule.
+"""Reference data from outside the corpus: presidential terms, the chronology, official trade
+series built from `data/reference/trade_annual.csv` by a documented rule, LNG, energy imports,
+investment and the exchange rates used to compare figures in other currencies.
 
-Who reports each row is a table of its own, `data/reference/reporters.csv`: the reporter as
-trade_annual.csv names it, its side (KR: Korean statistics and officials; RU: Russian; empty:
-not used), a short name, its priority within its side, and its kind (customs statistics,
-other statistics, an official's statement, media).
+Who reports each trade row is a table of its own, `data/reference/reporters.csv`: the reporter
+as trade_annual.csv names it, its side (KR: Korean statistics and officials; RU: Russian;
+empty: not used), a short name, its priority within its side (1 first), and its kind
+(customs, statistics, an official's statement, media).
 
-The rule, per year and side:
-- a total stated by a source wins, the one of the highest priority (Korean side: KITA,
-  then KOTRA, the finance ministry, the embassy, other Korean sources, officials' speeches
-  last; Russian side: the Federal Customs Service, then officials, then media);
-- exports and imports come from customs statistics where a year has them (Korea Customs
-  Service via KOSIS and the COW mirror of it; on the Russian side the COW mirror of
-  Russia's imports, i.e. Korean exports as Russia records them), else by priority;
-- with no stated Korean total, exports plus imports from customs give a derived total
-  (`rule = derived`), for the years that have both;
-- years with none of these stay missing: they are gaps in every chart, never interpolated.
-Rows whose reporter has no side (`unclear`, unattributed) are not used for the series.
+Periods: a `year` cell is a full calendar year (`2024`), a month (`2022-03`), a range of
+months or days (`2024-01/2024-07`), or two years combined (`2009-2010 (two years
+combined)`). Every value keeps its period: a partial year is never made into a full one.
+
+The rule, per period and side, for each of exports, imports and the total:
+- exports and imports: the value of the highest-priority reporter that states one (Korean
+  side: Korea Customs Service and the COW copy of Korean customs imports, then KITA, then
+  IMF DOTS as Korea reports it, KOTRA, the finance ministry, the embassy…; Russian side:
+  IMF DOTS as Russia reports it, then the COW mirror, then officials);
+- the total: a total stated by a statistics or customs source, by priority; else exports plus
+  imports chosen above when both come from statistics or customs (`rule = derived`); else a
+  total stated by an official or the media, by priority;
+- periods with none of these stay missing: gaps in every chart, never interpolated.
+Rows whose reporter has no side (`unclear`, unattributed, a stated lower bound) are not used.
 """
 
+import calendar
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -33,8 +39,27 @@ _SOURCE_COLUMNS = ["source_title", "source_url", "source_quote"]
 # events extractor, which checks the same columns.
 COLUMNS = {
     "actors.csv": ["actor", "alias", "kind"],
+    "energy_imports.csv": [
+        "period",
+        "commodity",
+        "reporter",
+        "quantity",
+        "quantity_unit",
+        "value_usd",
+        "share_pct",
+        "share_basis",
+        *_SOURCE_COLUMNS,
+    ],
+    "exchange_rates.csv": ["year", "currency", "per_usd", *_SOURCE_COLUMNS],
     "investment.csv": ["period", "value_usd", "kind", *_SOURCE_COLUMNS],
-    "lng_annual.csv": ["year", "tonnes", "rank_among_suppliers", "publisher", *_SOURCE_COLUMNS],
+    "lng_annual.csv": [
+        "year",
+        "tonnes",
+        "rank_among_suppliers",
+        "basis",
+        "publisher",
+        *_SOURCE_COLUMNS,
+    ],
     "presidents.csv": ["country", "name", "role", "start", "end", *_SOURCE_COLUMNS],
     "reporters.csv": ["reporter", "side", "name", "priority", "kind"],
     "timeline.csv": [
@@ -101,11 +126,65 @@ def reporter_name(reporter: str, table: pd.DataFrame | None = None) -> str:
     return names.get(reporter, reporter)
 
 
-def official_trade(folder: Path | None = None) -> pd.DataFrame:
-    """One row per (year, side, metric): the official value by the rule in this module's doc.
+_PERIOD = re.compile(r"(\d{4}(?:-\d{2}){0,2})(?:/(\d{4}(?:-\d{2}){0,2}))?")
+_YEARS = re.compile(r"(\d{4})-(\d{4})\b")
 
-    Columns: year, side, metric (bilateral_trade, exports_kr_to_ru, imports_kr_from_ru),
-    value (USD), rule (stated or derived), reporter, and the source columns.
+
+def period(cell: str) -> tuple[str, str] | None:
+    """(start, end) of a period cell: "2024" -> ("2024", "2024"); "2024-01/2024-07" ->
+    ("2024-01", "2024-07"); "2009-2010 (two years combined)" -> ("2009", "2010"). None for
+    anything else (a cumulative cut-off such as "to 2008-06")."""
+    cell = cell.strip()
+    whole = _PERIOD.fullmatch(cell)
+    if whole:
+        return whole[1], whole[2] or whole[1]
+    years = _YEARS.match(cell)
+    if years and int(years[1]) < int(years[2]):
+        return years[1], years[2]
+    return None
+
+
+def full_year(start: str, end: str) -> bool:
+    """A period that is one whole calendar year."""
+    return len(start) == 4 and start == end
+
+
+def period_label(start: str, end: str) -> str:
+    """How a person reads a period: "2024", "Mar 2022", "Jan–Jul 2024", "2009–2010",
+    "Nov 2023–Feb 2024", "24 Feb–31 Jul 2022"."""
+    if not start:
+        return ""
+
+    def words(day: str) -> list[str]:
+        parts = day.split("-")
+        out = [parts[0]]
+        if len(parts) > 1:
+            out.insert(0, calendar.month_abbr[int(parts[1])])
+        if len(parts) > 2:
+            out.insert(0, str(int(parts[2])))
+        return out
+
+    a, b = words(start), words(end)
+    if a == b:
+        return " ".join(a)
+    if a[-1] == b[-1] and len(a) == len(b):
+        return f"{' '.join(a[:-1])}–{' '.join(b)}"
+    return f"{' '.join(a)}–{' '.join(b)}"
+
+
+_FLOWS = (
+    ("exports_kr_to_ru_usd", "exports_kr_to_ru"),
+    ("imports_kr_from_ru_usd", "imports_kr_from_ru"),
+)
+_STATISTICS = ("customs", "statistics")
+
+
+def official_trade(folder: Path | None = None) -> pd.DataFrame:
+    """One row per (period, side, metric): the official value by the rule in this module's doc.
+
+    Columns: year (the period's first year), period_start, period_end, side, metric
+    (bilateral_trade, exports_kr_to_ru, imports_kr_from_ru), value (USD), rule (stated or
+    derived), reporter, and the source columns.
     """
     raw = _read("trade_annual.csv", folder)
     who = reporters(folder).set_index("reporter")
@@ -115,27 +194,44 @@ def official_trade(folder: Path | None = None) -> pd.DataFrame:
     raw = raw.join(who[["side", "priority", "kind"]], on="reporter")
     raw = raw[raw["side"] != ""]
     rows = []
-    for (year, side), group in raw.groupby(["year", "side"], sort=True):
+    for (cell, side), group in raw.groupby(["year", "side"], sort=True):
+        span = period(cell)
+        if span is None:
+            where = display((folder or config.reference_dir()) / "trade_annual.csv")
+            raise InputError(where, f"year {cell!r} is not a year or a period")
         ranked = group.sort_values("priority", kind="stable")
-        for column, metric in (
-            ("total_usd", "bilateral_trade"),
-            ("exports_kr_to_ru_usd", "exports_kr_to_ru"),
-            ("imports_kr_from_ru_usd", "imports_kr_from_ru"),
-        ):
+        chosen = {}
+        for column, metric in _FLOWS:
             stated = ranked[ranked[column] != ""]
-            if metric != "bilateral_trade":
-                customs = stated[stated["kind"] == "customs"]
-                stated = customs if len(customs) else stated
             if len(stated):
-                best = stated.iloc[0]
-                rows.append(_row(int(year), side, metric, float(best[column]), "stated", best))
-    frame = pd.DataFrame(rows)
-    return _add_derived_totals(frame).sort_values(["side", "metric", "year"], ignore_index=True)
+                chosen[metric] = best = stated.iloc[0]
+                rows.append(_row(span, side, metric, float(best[column]), "stated", best))
+        totals = ranked[ranked["total_usd"] != ""]
+        counted = totals[totals["kind"].isin(_STATISTICS)]
+        if len(counted):
+            best = counted.iloc[0]
+            rows.append(
+                _row(span, side, "bilateral_trade", float(best["total_usd"]), "stated", best)
+            )
+        elif len(chosen) == 2 and all(r["kind"] in _STATISTICS for r in chosen.values()):
+            rows.append(
+                _derived(span, side, chosen["exports_kr_to_ru"], chosen["imports_kr_from_ru"])
+            )
+        elif len(totals):
+            best = totals.iloc[0]
+            rows.append(
+                _row(span, side, "bilateral_trade", float(best["total_usd"]), "stated", best)
+            )
+    return pd.DataFrame(rows).sort_values(
+        ["side", "metric", "period_start", "period_end"], ignore_index=True
+    )
 
 
-def _row(year: int, side: str, metric: str, value: float, rule: str, src: pd.Series) -> dict:
+def _row(span: tuple[str, str], side: str, metric: str, value: float, rule: str, src) -> dict:
     return {
-        "year": year,
+        "year": int(span[0][:4]),
+        "period_start": span[0],
+        "period_end": span[1],
         "side": side,
         "metric": metric,
         "value": value,
@@ -145,42 +241,94 @@ def _row(year: int, side: str, metric: str, value: float, rule: str, src: pd.Ser
     }
 
 
-def _add_derived_totals(frame: pd.DataFrame) -> pd.DataFrame:
-    """Korean totals as exports + imports for years with both and no stated total."""
-    kr = frame[frame["side"] == "KR"]
-    have_total = set(kr.loc[kr["metric"] == "bilateral_trade", "year"])
-    exports = kr[kr["metric"] == "exports_kr_to_ru"].set_index("year")
-    imports = kr[kr["metric"] == "imports_kr_from_ru"].set_index("year")
-    derived = []
-    for year in sorted(set(exports.index) & set(imports.index) - have_total):
-        e, i = exports.loc[year], imports.loc[year]
-        derived.append(
-            {
-                "year": year,
-                "side": "KR",
-                "metric": "bilateral_trade",
-                "value": float(e["value"]) + float(i["value"]),
-                "rule": "derived",
-                "reporter": f"exports: {e['reporter']} + imports: {i['reporter']}",
-                "source_title": f"{e['source_title']} (exports + imports)",
-                "source_url": e["source_url"],
-                "source_quote": f"{e['source_quote']} | {i['source_quote']}",
-            }
-        )
-    return pd.concat([frame, pd.DataFrame(derived)], ignore_index=True)
+def _derived(span: tuple[str, str], side: str, e: pd.Series, i: pd.Series) -> dict:
+    """A total as exports + imports of one side and period (two rows, both quoted)."""
+    value = float(e["exports_kr_to_ru_usd"]) + float(i["imports_kr_from_ru_usd"])
+    row = _row(span, side, "bilateral_trade", value, "derived", e)
+    if e["source_quote"] == i["source_quote"]:
+        title, quote = e["source_title"], e["source_quote"]
+    else:
+        title = f"{e['source_title']} (exports) + {i['source_title']} (imports)"
+        quote = f"{e['source_quote']} | {i['source_quote']}"
+    reporter = (
+        e["reporter"]
+        if e["reporter"] == i["reporter"]
+        else (f"exports: {e['reporter']} + imports: {i['reporter']}")
+    )
+    return {**row, "reporter": reporter, "source_title": title, "source_quote": quote}
+
+
+def full_year_mask(frame: pd.DataFrame) -> pd.Series:
+    """True for the rows of a table with period_start/period_end that cover one whole year."""
+    starts, ends = frame["period_start"], frame["period_end"]
+    return (starts.str.len() == 4) & (starts == ends)
+
+
+def full_years(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a table with period_start/period_end that cover one whole calendar year."""
+    return frame[full_year_mask(frame)]
+
+
+def _periods(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    spans = [period(cell) or ("", "") for cell in frame[column]]
+    frame["period_start"] = [s for s, _ in spans]
+    frame["period_end"] = [e for _, e in spans]
+    return frame
 
 
 def lng(folder: Path | None = None) -> pd.DataFrame:
-    """South Korea's LNG imports from Russia as reported (mixed bases: points, not a line)."""
-    frame = _read("lng_annual.csv", folder)
-    frame["year"] = frame["year"].astype(int)
+    """South Korea's LNG imports from Russia as reported (mixed bases, see `basis`: plan,
+    contract, exporter, importer; points, not a line), with each row's period."""
+    frame = _periods(_read("lng_annual.csv", folder), "year")
+    frame["full_year"] = full_year_mask(frame)
+    frame["year"] = frame["period_start"].str[:4].astype(int)
     frame["tonnes"] = pd.to_numeric(frame["tonnes"], errors="coerce")
     return frame
 
 
+def energy_imports(folder: Path | None = None) -> pd.DataFrame:
+    """Korea's imports of Russian crude oil, naphtha, coal, LNG… by value, volume or share."""
+    frame = _periods(_read("energy_imports.csv", folder), "period")
+    for column in ("quantity", "value_usd", "share_pct"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce")
+    return frame
+
+
 def investment(folder: Path | None = None) -> pd.DataFrame:
-    """Korean direct investment in Russia: annual flows and cumulative stocks as reported."""
-    return _read("investment.csv", folder)
+    """Direct investment as reported, with `direction` (KR->RU: Korean investment in Russia;
+    RU->KR: Russian investment in Korea), `stock` (cumulative or annual) and, for a stock, the
+    `cutoff` year it runs to (empty where the source does not state one)."""
+    frame = _read("investment.csv", folder)
+    kind = frame["kind"].str.lower()
+    frame["direction"] = ["RU->KR" if "ru fdi" in k else "KR->RU" for k in kind]
+    cumulative = [
+        k.startswith("cumulative") or "stock" in k or p.startswith("to ") or "–" in p
+        for k, p in zip(kind, frame["period"], strict=True)
+    ]
+    frame["stock"] = ["cumulative" if c else "annual" for c in cumulative]
+    frame["cutoff"] = [
+        _cutoff(p) if c else "" for p, c in zip(frame["period"], cumulative, strict=True)
+    ]
+    frame["value_usd"] = pd.to_numeric(frame["value_usd"], errors="coerce")
+    return _periods(frame, "period")
+
+
+def _cutoff(cell: str) -> str:
+    """The year a cumulative stock runs to: "to 2008-06 (end-June 2008)" -> "2008"; "2013" ->
+    "2013"; "1990–2020 (30 years)" -> "2020"; "to c.2015 (…; cut-off not stated)" -> ""."""
+    if "c." in cell or "not stated" in cell:
+        return ""
+    head = cell.split("(")[0]
+    years = re.findall(r"\d{4}", head)
+    return years[-1] if years else ""
+
+
+def exchange_rates(folder: Path | None = None) -> pd.DataFrame:
+    """Annual average exchange rates: units of `currency` per US dollar, each with its source."""
+    frame = _read("exchange_rates.csv", folder)
+    frame["year"] = frame["year"].astype(int)
+    frame["per_usd"] = frame["per_usd"].astype(float)
+    return frame
 
 
 # The events each chart annotates (an editorial choice; every row comes from timeline.csv).

@@ -341,12 +341,24 @@ def _official() -> Schema:
     return Schema(
         name="official_trade",
         title="Official trade series",
-        description="One value per year, side and metric, chosen from "
-        "data/reference/trade_annual.csv by the rule in korea_russia.reference; gaps are left "
-        "as gaps.",
-        primary_key=("side", "metric", "year"),
+        description="One value per period (a year, or the months a partial figure covers), "
+        "side and metric, chosen from data/reference/trade_annual.csv by the rule in "
+        "korea_russia.reference; gaps are left as gaps.",
+        primary_key=("side", "metric", "period_start", "period_end"),
         columns=(
-            Column("year", "int", "calendar year"),
+            Column("year", "int", "the calendar year the period starts in"),
+            Column(
+                "period_start",
+                "str",
+                "first year, month or day covered (YYYY, YYYY-MM or YYYY-MM-DD)",
+                pattern=DATE,
+            ),
+            Column(
+                "period_end",
+                "str",
+                "last year, month or day covered; equal to period_start for one year",
+                pattern=DATE,
+            ),
             Column(
                 "side",
                 "str",
@@ -371,7 +383,7 @@ def _official() -> Schema:
     )
 
 
-VERDICTS = ("consistent", "differs", "unverifiable")
+VERDICTS = ("consistent", "differs", "met", "missed", "unverifiable")
 
 
 def _claims() -> Schema:
@@ -380,7 +392,7 @@ def _claims() -> Schema:
         name="claims",
         title="Article figures against official statistics",
         description="Each checkable figure with its official counterpart, difference and verdict "
-        "(consistent, differs, unverifiable) and the reason.",
+        "(consistent, differs; met or missed for a target; unverifiable) and the reason.",
         primary_key=("figure_id",),
         columns=(
             *figures.pick(
@@ -399,34 +411,72 @@ def _claims() -> Schema:
                 value="the article's value, in base units",
             ),
             Column(
+                "compared_value",
+                "float",
+                "the article's value as compared: in US$ after any currency conversion, in "
+                "tonnes, or a change or share in percent",
+                required=False,
+                unit="compared_unit",
+            ),
+            Column(
+                "compared_unit",
+                "str",
+                "unit of compared_value, official_value, other_side_value and difference",
+                required=False,
+                allowed=("", "USD", "t", "percent"),
+            ),
+            Column(
                 "official_value",
                 "float",
-                "the official value compared with",
+                "the official value the verdict rests on (a change: the official change)",
                 required=False,
-                unit="USD",
+                unit="compared_unit",
             ),
-            Column("official_side", "str", "KR or RU", required=False, allowed=("KR", "RU", "")),
+            Column(
+                "official_side",
+                "str",
+                "KR (Korean statistics) or RU (Russian); empty where the reference has no side",
+                required=False,
+                allowed=("KR", "RU", ""),
+            ),
             Column("official_reporter", "str", "who reports the official value", required=False),
             Column("official_source_title", "str", "source of the official value", required=False),
             Column("official_source_url", "str", "its address", required=False),
             Column(
+                "official_source_quote",
+                "str",
+                "the reference row's verbatim snippet(s) holding the official value",
+                required=False,
+            ),
+            Column(
                 "other_side_value",
                 "float",
-                "the other reporter's value, when known",
+                "the other reporter's value for the same period, when known",
                 required=False,
-                unit="USD",
+                unit="compared_unit",
             ),
             Column("other_side_reporter", "str", "who reports it", required=False),
+            Column("other_side_source_quote", "str", "its verbatim snippet(s)", required=False),
             Column(
                 "difference",
                 "float",
-                "article value minus official value",
+                "compared_value minus official_value",
                 required=False,
-                unit="USD",
+                unit="compared_unit",
             ),
             Column("relative_difference", "float", "difference / official value", required=False),
-            Column("tolerance", "float", "relative tolerance applied", required=False),
-            Column("verdict", "str", "consistent, differs or unverifiable", allowed=VERDICTS),
+            Column(
+                "tolerance",
+                "float",
+                "tolerance applied: relative for levels, percentage points for changes and shares",
+                required=False,
+            ),
+            Column(
+                "verdict",
+                "str",
+                "consistent, differs, met or missed (a target), or unverifiable",
+                allowed=VERDICTS,
+            ),
             Column("note", "str", "why: likely reasons for a gap, or what is missing"),
         ),
     )

@@ -302,7 +302,9 @@ def page(
     usable = WIDTH - left - RIGHT
     head = wrap(title, TITLE_SIZE, usable, bold=True)
     foot = [w for line in footer for w in wrap(line, FOOT_SIZE, WIDTH - 0.3)]
-    keys = [w for line in key for w in wrap(line, KEY_SIZE, WIDTH - 0.4, bold=True)]
+    # as key_list writes them: each line after its number (the widest number, to be safe)
+    number = f"{len(key)}  "
+    keys = [w for line in key for w in wrap(number + line, KEY_SIZE, WIDTH - 0.4, bold=True)]
     parts = {
         "top": 0.2,
         "title": len(head) * TITLE_SIZE * LINE + 0.15,

@@ -4,7 +4,7 @@ drew and returns one sentence; none assumes how many articles there are."""
 
 import pandas as pd
 
-from korea_russia import registry
+from korea_russia import reference, registry
 from korea_russia.analysis import citations
 from korea_russia.present import views
 
@@ -65,7 +65,8 @@ def _money(value: float) -> str:
 def trade(figures_: pd.DataFrame, official: pd.DataFrame) -> str:
     """The latest year the articles give a trade total for, against the official peak."""
     placed = views.trade_points(figures_)
-    trade_ = official[(official["metric"] == "bilateral_trade") & (official["side"] == "KR")]
+    trade_ = reference.full_years(official)
+    trade_ = trade_[(trade_["metric"] == "bilateral_trade") & (trade_["side"] == "KR")]
     kr = trade_.set_index("year")["value"]
     official = f"official Korean totals peak at {_money(kr.max())} in {kr.idxmax()}"
     levels = placed[placed["measure"] == "level"]
@@ -134,7 +135,12 @@ def claims(claims_: pd.DataFrame) -> str:
     """How many checkable figures hold up, differ, or cannot be checked."""
     counts = claims_["verdict"].value_counts()
     checked = int(counts.get("consistent", 0) + counts.get("differs", 0))
-    return (
-        f"{int(counts.get('consistent', 0))} of {checked} checkable figures match the official "
-        f"statistics; {int(counts.get('unverifiable', 0))} cannot be checked"
-    )
+    said = [
+        f"{int(counts.get('consistent', 0))} of {checked} checked figures match the official "
+        "statistics"
+    ]
+    targets = int(counts.get("met", 0) + counts.get("missed", 0))
+    if targets:
+        said.append(f"{int(counts.get('met', 0))} of {targets} targets met")
+    said.append(f"{int(counts.get('unverifiable', 0))} cannot be checked")
+    return "; ".join(said)

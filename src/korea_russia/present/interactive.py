@@ -55,21 +55,52 @@ def _article_points(rows: pd.DataFrame, scale: float, unit: str) -> pd.DataFrame
 
 
 def _official(drawn: pd.DataFrame) -> pd.DataFrame:
-    """The official totals with who reported them, for the hover."""
+    """The official full-year totals with who reported them, for the hover."""
     table = reference.reporters()
+    drawn = reference.full_years(drawn).sort_values(["side", "year"])
     return pd.DataFrame(
         {
             "year": drawn["year"].astype(int) + 0.5,
             "value": drawn["value"] / BN,
             "series": drawn["side"].map(
-                {"KR": "official total, Korean statistics", "RU": "Russian side"}
+                {
+                    "KR": "official total, Korean statistics",
+                    "RU": "official total, Russian statistics",
+                }
             ),
             "reported by": [reference.reporter_name(r, table) for r in drawn["reporter"]],
             "source": drawn["source_title"],
             # a run of consecutive years: the line breaks where a year has no total
-            "run": (drawn["year"].astype(int).diff() != 1).cumsum().astype(int),
+            "run": (
+                (drawn["year"].astype(int).diff() != 1) | (drawn["side"] != drawn["side"].shift())
+            )
+            .cumsum()
+            .astype(int),
         }
     ).reset_index(drop=True)
+
+
+def _official_lines(official: pd.DataFrame) -> alt.Chart:
+    """Both reporters' official totals, one line each (grey: Korean, dark dashed: Russian)."""
+    series = ["official total, Korean statistics", "official total, Russian statistics"]
+    return (
+        alt.Chart(official)
+        .mark_line(point=alt.OverlayMarkDef(size=20))
+        .encode(
+            x=alt.X("year:Q", axis=alt.Axis(format="d"), scale=alt.Scale(zero=False)),
+            y="value:Q",
+            detail="run:N",
+            color=alt.Color(
+                "series:N",
+                scale=alt.Scale(domain=series, range=[views.GREY, views.RU_COLOUR]),
+                legend=alt.Legend(title="Official", orient="bottom", columns=1),
+            ),
+            strokeDash=alt.StrokeDash(
+                "series:N", scale=alt.Scale(domain=series, range=[[1, 0], [4, 2]]), legend=None
+            ),
+            tooltip=["year:Q", alt.Tooltip("value:Q", format=".2f"), "reported by:N", "source:N"],
+        )
+    )
 
 
 def _points_layer(points: pd.DataFrame, domain: list[str], colours: list[str], y_title: str):
@@ -98,32 +129,18 @@ def trade(placed: pd.DataFrame, drawn: pd.DataFrame, title: str) -> alt.TopLevel
     """The trade chart: official totals (line, squares) and the articles' figures."""
     official = _official(drawn)
     domain, colours = _sources(placed)
-    line = (
-        alt.Chart(official[official["series"] != "Russian side"])
-        .mark_line(color="#8c8c8c", point=alt.OverlayMarkDef(color="#8c8c8c", size=20))
-        .encode(
-            x=alt.X("year:Q", axis=alt.Axis(format="d"), scale=alt.Scale(zero=False)),
-            y="value:Q",
-            detail="run:N",
-            tooltip=["year:Q", alt.Tooltip("value:Q", format=".2f"), "reported by:N", "source:N"],
-        )
-    )
-    russian = (
-        alt.Chart(official[official["series"] == "Russian side"])
-        .mark_square(color="#8c8c8c", size=50, filled=False)
-        .encode(
-            x="year:Q",
-            y="value:Q",
-            tooltip=["year:Q", alt.Tooltip("value:Q", format=".2f"), "reported by:N", "source:N"],
-        )
-    )
+    line = _official_lines(official)
     points = _points_layer(
         _article_points(placed, BN, "US$ bn"),
         domain,
         colours,
         "Bilateral trade, US$ billion (current prices)",
     )
-    return (line + russian + points).properties(title=_title(title), width=WIDTH, height=HEIGHT)
+    return (
+        (line + points)
+        .resolve_scale(color="independent")
+        .properties(title=_title(title), width=WIDTH, height=HEIGHT)
+    )
 
 
 def energy(rows: pd.DataFrame, lng: pd.DataFrame, title: str) -> alt.TopLevelMixin:
@@ -261,20 +278,13 @@ def figures_by_source(figures: pd.DataFrame, counts: pd.DataFrame, title: str):
 
 def claims(drawn: pd.DataFrame, trade_: pd.DataFrame, title: str) -> alt.TopLevelMixin:
     """The claims chart: each trade figure by verdict, over the official totals."""
-    official = _official(trade_)
+    official = _official(trade_[trade_["metric"] == "bilateral_trade"])
     points = _article_points(drawn, BN, "US$ bn")
     points["verdict"] = list(drawn["verdict"])
     points["why"] = list(drawn["note"])
-    line = (
-        alt.Chart(official[official["series"] != "Russian side"])
-        .mark_line(color="#8c8c8c")
-        .encode(
-            x=alt.X("year:Q", axis=alt.Axis(format="d"), scale=alt.Scale(zero=False)),
-            y="value:Q",
-            detail="run:N",
-        )
-    )
-    verdicts = list(charts_verdicts())
+    points["official"] = [views.claim_line(c).split(" · ", 1)[-1] for _, c in drawn.iterrows()]
+    line = _official_lines(official)
+    verdicts = [v for v in charts_verdicts() if v in set(drawn["verdict"])]
     dots = (
         alt.Chart(points)
         .mark_point(size=140, filled=True)
@@ -286,10 +296,14 @@ def claims(drawn: pd.DataFrame, trade_: pd.DataFrame, title: str) -> alt.TopLeve
                 scale=alt.Scale(domain=verdicts, range=[charts_verdicts()[v] for v in verdicts]),
                 legend=alt.Legend(orient="bottom"),
             ),
-            tooltip=["verdict:N", "figure:N", "why:N", "source:N", "quote:N"],
+            tooltip=["verdict:N", "figure:N", "official:N", "why:N", "source:N", "quote:N"],
         )
     )
-    return (line + dots).properties(title=_title(title), width=WIDTH, height=HEIGHT)
+    return (
+        (line + dots)
+        .resolve_scale(color="independent")
+        .properties(title=_title(title), width=WIDTH, height=HEIGHT)
+    )
 
 
 def charts_verdicts() -> dict[str, str]:

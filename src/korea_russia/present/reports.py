@@ -164,8 +164,13 @@ def descriptor(
             _reference(
                 "trade_annual",
                 [
-                    ("year", "integer", "calendar year"),
-                    ("reporter", "string", "who reports: KR, RU, unclear"),
+                    (
+                        "year",
+                        "string",
+                        "calendar year (YYYY) or the period a partial figure covers "
+                        "(YYYY-MM, YYYY-MM/YYYY-MM)",
+                    ),
+                    ("reporter", "string", "who reports (reporters.csv)"),
                     ("exports_kr_to_ru_usd", "number", "Korean exports to Russia, US$"),
                     ("imports_kr_from_ru_usd", "number", "Korean imports from Russia, US$"),
                     ("total_usd", "number", "bilateral trade, US$"),
@@ -183,9 +188,10 @@ def descriptor(
             _reference(
                 "lng_annual",
                 [
-                    ("year", "integer", "calendar year"),
+                    ("year", "string", "calendar year, a month, or years combined"),
                     ("tonnes", "number", "LNG from Russia, tonnes"),
                     ("rank_among_suppliers", "integer", "Russia's rank among suppliers"),
+                    ("basis", "string", "plan, contract, exporter or importer"),
                     ("publisher", "string", "outlet or company that reported it"),
                 ],
                 ["year", "source_title", "tonnes", "rank_among_suppliers"],
@@ -196,10 +202,44 @@ def descriptor(
                 [
                     ("period", "string", "period or date the figure covers"),
                     ("value_usd", "number", "US$"),
-                    ("kind", "string", "annual or cumulative"),
+                    ("kind", "string", "annual or cumulative, and the direction"),
                 ],
                 ["period", "value_usd", "kind"],
-                "Korean direct investment in Russia.",
+                "Direct investment: Korean investment in Russia and Russian investment in Korea.",
+            ),
+            _reference(
+                "energy_imports",
+                [
+                    ("period", "string", "a year, month or range the row covers"),
+                    ("commodity", "string", "crude oil, naphtha, coal, LNG…"),
+                    ("reporter", "string", "whose figure: KR, RU, estimates"),
+                    ("quantity", "number", "in quantity_unit"),
+                    ("quantity_unit", "string", "barrels, tonnes, short tons"),
+                    ("value_usd", "number", "US$"),
+                    ("share_pct", "number", "percent of share_basis"),
+                    ("share_basis", "string", "what the share is of"),
+                ],
+                [
+                    "period",
+                    "commodity",
+                    "reporter",
+                    "source_title",
+                    "quantity",
+                    "quantity_unit",
+                    "value_usd",
+                    "share_pct",
+                ],
+                "Korea's imports of Russian energy by commodity: value, volume or share.",
+            ),
+            _reference(
+                "exchange_rates",
+                [
+                    ("year", "integer", "calendar year"),
+                    ("currency", "string", "ISO code"),
+                    ("per_usd", "number", "annual average, units of currency per US dollar"),
+                ],
+                ["year", "currency"],
+                "Annual average exchange rates used to compare figures in other currencies.",
             ),
             _resource(schemas.REPORTERS, "../reference/reporters.csv", foreign=False),
             _resource(schemas.ACTORS, "../reference/actors.csv", foreign=False),

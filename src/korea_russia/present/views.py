@@ -12,11 +12,13 @@ from matplotlib.ticker import MultipleLocator
 
 from korea_russia import reference, registry, schemas
 from korea_russia.analysis import citations
+from korea_russia.analysis import claims as claims_check
 from korea_russia.present import charts
 from korea_russia.present.charts import COLOURS
 
 BN = 1e9
 GREY = "#8c8c8c"
+RU_COLOUR = "#4a4a4a"  # the Russian-reported series: dark and dashed beside the grey Korean one
 BANDS_NOTE = "Shaded: South Korean presidents (hatched: acting)."
 
 
@@ -167,43 +169,49 @@ def _draw_points(ax: Axes, layout: charts.Layout, rows: pd.DataFrame, scale: flo
 
 
 def _official_series(ax: Axes, layout: charts.Layout, drawn: pd.DataFrame) -> list:
-    """The official totals: the Korean series as a line (a missing year stays a gap), the
-    Russian side as squares, filled for statistics, hollow for officials' and media totals.
+    """The official full-year totals of both reporters: Korean statistics as a grey line,
+    Russian statistics as a dark dashed line (a missing year stays a gap in each), and totals only
+    stated by Russian officials or media as hollow squares. Partial years are not drawn.
     Returns the legend handles."""
+    drawn = reference.full_years(drawn)
     kinds = dict(zip(*[reference.reporters()[c] for c in ("reporter", "kind")], strict=True))
-    kr = _series(drawn[drawn["side"] == "KR"])
-    (line,) = ax.plot(
-        kr.index + 0.5,
-        kr.values / BN,
-        color=GREY,
-        lw=2,
-        zorder=2,
-        label="official total, Korean statistics (breaks: no total found)",
-    )
-    layout.block_line(ax, list(kr.index + 0.5), list(kr.values / BN), 2)
-    handles = [line]
     ru = drawn[drawn["side"] == "RU"]
-    stats = ru["reporter"].map(kinds).isin(["customs", "statistics"])
-    for chosen, face, label in (
-        (ru[stats], GREY, "total in Russian statistics"),
-        (ru[~stats], "white", "total stated by Russian officials or media"),
+    stats = ru["reporter"].map(kinds).isin(["customs", "statistics"]) | (ru["rule"] == "derived")
+    handles = []
+    for rows, colour, style, label in (
+        (drawn[drawn["side"] == "KR"], GREY, "-", "official total, Korean statistics"),
+        (ru[stats], RU_COLOUR, (0, (4, 2)), "official total, Russian statistics"),
     ):
-        if chosen.empty:
+        if rows.empty:
             continue
+        series = _series(rows)
+        (line,) = ax.plot(
+            series.index + 0.5,
+            series.values / BN,
+            color=colour,
+            ls=style,
+            lw=1.6,
+            zorder=2,
+            label=label,
+        )
+        layout.block_line(ax, list(series.index + 0.5), list(series.values / BN), 2)
+        handles.append(line)
+    said = ru[~stats]
+    if not said.empty:
         handles.append(
             ax.scatter(
-                chosen["year"] + 0.5,
-                chosen["value"] / BN,
+                said["year"] + 0.5,
+                said["value"] / BN,
                 marker="s",
                 s=26,
-                facecolor=face,
-                edgecolor=GREY,
+                facecolor="white",
+                edgecolor=RU_COLOUR,
                 lw=1.2,
                 zorder=3,
-                label=label,
+                label="total stated by Russian officials or media",
             )
         )
-        layout.block_points(ax, list(chosen["year"] + 0.5), list(chosen["value"] / BN), 26**0.5)
+        layout.block_points(ax, list(said["year"] + 0.5), list(said["value"] / BN), 26**0.5)
     return handles
 
 
@@ -225,7 +233,7 @@ def trade(
 
     Returns the figure, the article rows placed on the time axis, and the official rows drawn.
     """
-    drawn = official[official["metric"] == "bilateral_trade"]
+    drawn = reference.full_years(official[official["metric"] == "bilateral_trade"])
     rows = figures[
         (figures["metric"] == "bilateral_trade") & (figures["unit"] == "USD") & _stock(figures)
     ]
@@ -419,7 +427,8 @@ def timeline(
     arts = arts.sort_values(["lane", "x", "event_id"], ignore_index=True)
     refs = reference_events.copy()
     refs["x"] = [charts.decimal_year(d.split("/")[0]) for d in refs["date"]]
-    kr = official[(official["side"] == "KR") & (official["metric"] == "bilateral_trade")]
+    kr = reference.full_years(official)
+    kr = kr[(kr["side"] == "KR") & (kr["metric"] == "bilateral_trade")]
     lo, hi = charts.year_range([*refs["x"], *arts["x"], *(kr["year"] + 0.5)], pad=0.8)
     clusters = []
     for lane in range(len(lanes)):
@@ -648,10 +657,35 @@ def figures_by_source(
 
 
 VERDICT_STYLE = {
-    "consistent": ("o", COLOURS["green"], "consistent with the official figure"),
-    "differs": ("X", COLOURS["vermilion"], "differs from the official figure"),
-    "unverifiable": ("o", "#555555", "unverifiable: no official figure for that year"),
+    "consistent": ("o", COLOURS["green"], "consistent with an official figure"),
+    "differs": ("X", COLOURS["vermilion"], "differs from every official figure"),
+    "met": ("*", COLOURS["green"], "target met"),
+    "missed": ("*", COLOURS["vermilion"], "target missed"),
+    "unverifiable": ("o", "#555555", "unverifiable: no official figure for that period"),
 }
+
+
+def claim_line(c: pd.Series) -> str:
+    """One checked figure as the key lists it: the article's words, both reporters' official
+    values and the verdict: "consistent: over US$22bn, 2019 (Asmolov …) · Korean statistics
+    US$22.34bn · Russian US$24.37bn"."""
+    period = reference.period_label(c["period_start"], c["period_end"]) or "no year"
+    what = registry.metric_label(c["metric"])
+    if c["measure"] in ("change", "target", "share"):
+        what = f"{what} {c['measure']}"
+    text = f"{c['verdict']}: {what}, {period}, “{c['mention']}” ({citations.short(c['source_id'])})"
+    unit = c["compared_unit"]
+    values = {c["official_side"]: c["official_value"], "other": c["other_side_value"]}
+    if c["other_side_value"] == c["other_side_value"] and c["official_side"] in ("KR", "RU"):
+        values[{"KR": "RU", "RU": "KR"}[c["official_side"]]] = c["other_side_value"]
+    shown = []
+    for side, name in (("KR", "Korean statistics"), ("RU", "Russian"), ("", "reference")):
+        value = values.get(side)
+        if value is not None and value == value:
+            shown.append(f"{name} {claims_check.fmt(value, unit)}")
+    if c["verdict"] != "unverifiable" and not shown:
+        shown.append("no official value")
+    return " · ".join([text, *shown])
 
 
 def claims(
@@ -661,25 +695,39 @@ def claims(
     key_events: pd.DataFrame,
     title: str,
 ) -> tuple[Figure, pd.DataFrame]:
-    """Each article trade figure against both official series (Korean and Russian reporters,
-    gaps left as gaps), coloured by verdict, on the political timeline."""
-    trade_ = official[official["metric"] == "bilateral_trade"]
-    drawn = claims_[
-        (claims_["metric"] == "bilateral_trade") & (claims_["period_start"] != "") & _stock(claims_)
-    ]
-    drawn = drawn.sort_values(["period_start", "figure_id"])
-    entries = [f"{c['verdict']}: {describe(c)}" for _, c in drawn.iterrows()]
-    colours = [VERDICT_STYLE[v][1] for v in drawn["verdict"]]
+    """Every checked figure: the trade totals and targets drawn against both official
+    series (Korean and Russian statistics, gaps left as gaps) on the political timeline, and
+    every checked figure, drawn or not, in the numbered key with both reporters' values and
+    its verdict. Returns the figure and the rows drawn on the time axis."""
+    trade_ = reference.full_years(official[official["metric"] == "bilateral_trade"])
+    on_axis = (
+        (claims_["metric"] == "bilateral_trade")
+        & (claims_["period_start"] != "")
+        & (claims_["unit"] == "USD")
+        & _stock(claims_)
+    )
+    drawn = claims_[on_axis].sort_values(["period_start", "figure_id"])
+    rest = claims_[~on_axis].sort_values(["metric", "period_start", "figure_id"])
+    listed = pd.concat([drawn, rest])
+    entries = [claim_line(c) for _, c in listed.iterrows()]
+    colours = [VERDICT_STYLE[v][1] for v in listed["verdict"]]
+    notes = []
+    if len(rest):
+        notes.append(
+            f"{len(drawn) + 1}–{len(listed)}: checked, not drawn (other measures and units, "
+            "or no year)."
+        )
     footer = [
-        charts.article_sources(drawn["source_id"]) + ". " + BANDS_NOTE,
-        *charts.official_sources(trade_["reporter"]),
-        "Verdicts and their reasons: the claims table (korea-russia claims).",
+        charts.article_sources(listed["source_id"]) + ". " + BANDS_NOTE,
+        *charts.official_sources(official["reporter"]),
+        "Partial-year figures are not drawn. Verdicts and their reasons: korea-russia claims.",
     ]
-    p = charts.page(title, entries, footer, legend_rows=3)
+    p = charts.page(title, entries + notes, footer, legend_rows=3)
     ax = p.ax
+    values = [*trade_["value"], *drawn["value"]]
     lo, hi = _x_range([y + 0.5 for y in trade_["year"]] + _spans(drawn), key_events)
     _years(ax, lo, hi)
-    _floor(ax, charts.nice_top(max([*trade_["value"], *drawn["value"]]) / BN, 1.45, 5.0))
+    _floor(ax, charts.nice_top(max(values) / BN, 1.45, 5.0))
     layout = charts.Layout(p.fig)
     handles = _official_series(ax, layout, trade_)
     xs, ys = [], []
@@ -687,39 +735,41 @@ def claims(
         marker, colour, _text = VERDICT_STYLE[c["verdict"]]
         lo_, hi_ = charts.period_span(c["period_start"], c["period_end"])
         x, y = (lo_ + hi_) / 2, c["value"] / BN
-        hollow = c["verdict"] == "unverifiable" or c["measure"] == "target"
+        hollow = c["verdict"] == "unverifiable"
         ax.scatter(
             [x],
             [y],
-            marker="*" if c["measure"] == "target" else marker,
-            s=120,
+            marker=marker,
+            s=160 if marker == "*" else 120,
             facecolor="white" if hollow else colour,
             edgecolor=colour,
             lw=1.6,
             zorder=5,
         )
-        layout.block_points(ax, [x], [y], 120**0.5)
-        if c["official_value"] == c["official_value"] and c["official_value"]:
+        layout.block_points(ax, [x], [y], 160**0.5)
+        if c["official_value"] == c["official_value"]:
             ax.plot([x, x], [y, c["official_value"] / BN], color=colour, lw=1, ls="--", zorder=4)
             layout.block_line(ax, [x, x], [y, c["official_value"] / BN], 1)
         xs.append(x)
         ys.append(y)
     _political_time(ax, layout, terms, key_events, lo, hi)
-    charts.numbered_points(ax, layout, xs, ys, colours)
-    charts.key_list(p, entries, colours)
+    charts.numbered_points(ax, layout, xs, ys, colours[: len(drawn)])
+    charts.key_list(p, entries, colours, notes)
     ax.set_ylabel("Bilateral trade, US$ billion (current prices)")
+    shown = set(listed["verdict"])
     handles += [
         Line2D(
             [],
             [],
             ls="",
             marker=m,
-            markersize=8,
+            markersize=10 if m == "*" else 8,
             markerfacecolor=c if v != "unverifiable" else "white",
             markeredgecolor=c,
             label=text,
         )
         for v, (m, c, text) in VERDICT_STYLE.items()
+        if v in shown
     ]
     charts.legend(p, handles)
     return p.fig, drawn
