@@ -10,11 +10,12 @@ their caches are cleared on a switch.
 import functools
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
+from re import _constants, _parser  # the parse `fast` reads a pattern's first character from
 from typing import Any
 
 DEFAULT = Path(str(package_files("korea_russia") / "vocab"))
@@ -27,6 +28,147 @@ def compiled(function: Callable[..., Any]) -> Callable[..., Any]:
     cached = functools.cache(function)
     _caches.append(cached)
     return cached
+
+
+def alternation(phrases: Iterable[str], space: str = r"\s+") -> str:
+    """A regular expression for any of the literal `phrases`, written as a trie
+    ("Korea|Korean|Kenya" becomes "K(?:enya|orean?)"), each run of white space inside a
+    phrase matching `space`. It matches what the plain alternation of the phrases, longest
+    first, matches; but `re` follows one branch per character instead of trying every
+    phrase at every position, and scans ahead for a phrase's first letter."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for atom in re.findall(r"\s+|.", phrase, flags=re.S):
+            node = node.setdefault(space if atom.isspace() else re.escape(atom), {})
+        node[""] = {}
+    return _branches(root) or "(?!)"
+
+
+def _branches(node: dict[str, dict]) -> str:
+    """The pattern of one trie node: its branches, optional where a phrase ends here (a
+    greedy `?`, so the longer phrase is tried first)."""
+    kids = [atom + _branches(child) for atom, child in sorted(node.items()) if atom]
+    if not kids:
+        return ""
+    if "" not in node:
+        return kids[0] if len(kids) == 1 else f"(?:{'|'.join(kids)})"
+    single = len(kids) == 1 and len(kids[0]) == 1  # one plain character: "n?"
+    return f"{kids[0]}?" if single else f"(?:{'|'.join(kids)})?"
+
+
+def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, led by a test of the first character a match can start
+    with (and by `\\b` where every branch starts with one), worked out from the pattern itself.
+
+    `re` tries a pattern at every position of the text; a long alternation of telling
+    words, each branch opening with `\\b`, costs every branch at every position. The lead
+    rejects most positions in one step. It only states what the pattern already requires,
+    so the matches are the same; a pattern whose first character cannot be told (one that
+    can match the empty string, or opens with `.`) is compiled as it is.
+    """
+    parsed = _parser.parse(pattern, flags)
+    first, nullable = _first(parsed.data)
+    if first is None or nullable:
+        return re.compile(pattern, flags)
+    lead = r"\b" if _opens_with_boundary(parsed.data) else ""
+    return re.compile(f"{lead}(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
+
+
+_CATEGORIES = {
+    _constants.CATEGORY_DIGIT: r"\d",
+    _constants.CATEGORY_NOT_DIGIT: r"\D",
+    _constants.CATEGORY_SPACE: r"\s",
+    _constants.CATEGORY_NOT_SPACE: r"\S",
+    _constants.CATEGORY_WORD: r"\w",
+    _constants.CATEGORY_NOT_WORD: r"\W",
+}
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
+
+
+def _first(ops: list) -> tuple[set[str] | None, bool]:
+    """The characters (as items of a `[…]` class) a sequence of parsed ops can start with,
+    and whether it can match the empty string; None where that cannot be told."""
+    first: set[str] = set()
+    for op, av in ops:
+        if op in _ZERO_WIDTH:
+            continue
+        chars, nullable = _first_of(op, av)
+        if chars is None:
+            return None, False
+        first |= chars
+        if not nullable:
+            return first, False
+    return first, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    c = _constants
+    if op is c.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is c.IN:
+        items: set[str] = set()
+        for kind, value in av:
+            if kind is c.LITERAL:
+                items.add(re.escape(chr(value)))
+            elif kind is c.RANGE:
+                items.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is c.CATEGORY and value in _CATEGORIES:
+                items.add(_CATEGORIES[value])
+            else:
+                return None, False  # a negated class, a case-folding table
+        return items, False
+    if op is c.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for branch in av[1]:
+            chars, empty = _first(branch.data)
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    if op is c.SUBPATTERN and not av[1] and not av[2]:  # a group that changes no flags
+        return _first(av[3].data)
+    if op is c.SUBPATTERN and av[1] == re.IGNORECASE and not av[2]:  # (?i:…)
+        chars, nullable = _first(av[3].data)
+        return (_folded(chars) if chars is not None else None), nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, item = av
+        chars, empty = _first(item.data)
+        return chars, low == 0 or empty
+    return None, False
+
+
+# The letters outside ASCII that `re` matches to ASCII ones in any case: İ, ı, ſ, K (Kelvin).
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _folded(chars: set[str]) -> set[str] | None:
+    """First characters read in any case: ASCII letters in both cases (and the four others
+    that fold to them); None where a class item is not a plain character."""
+    out = set(chars)
+    for item in chars:
+        char = item[-1]
+        if len(item) > 2 or (len(item) == 2 and item[0] != "\\") or not char.isascii():
+            return None  # a range, a category, a letter outside ASCII
+        out.add(re.escape(char.swapcase()))
+    return out | set(_FOLDS_TO_ASCII)
+
+
+def _opens_with_boundary(ops: list) -> bool:
+    """Whether every way through the ops starts with `\\b`."""
+    c = _constants
+    if not ops:
+        return False
+    op, av = ops[0]
+    if op is c.AT:
+        return av is c.AT_BOUNDARY
+    if op is c.BRANCH:
+        return all(_opens_with_boundary(b.data) for b in av[1])
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _opens_with_boundary(av[3].data)
+    return False
 
 
 @contextmanager

@@ -12,10 +12,8 @@ _AFTER = r"(?:s|n)?(?![\w$])"
 
 @registry.compiled
 def _all() -> tuple[re.Pattern[str], dict[str, str]]:
-    names = registry.countries()
-    ordered = sorted(names, key=len, reverse=True)  # "North Korea" before "Korea"
-    alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in ordered)
-    return re.compile(rf"(?<![\w$.])(?:{alternatives}){_AFTER}"), names
+    names = registry.countries()  # as a trie: "North Korea" is tried before "North"
+    return registry.fast(rf"(?<![\w$.]){registry.alternation(names)}{_AFTER}"), names
 
 
 @registry.compiled
@@ -31,8 +29,7 @@ def pattern(code: str) -> str:
         for o in own
         if o in n and n.index(o) > 0
     )
-    alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in own)
-    return rf"(?<![\w$.]){guards}(?:{alternatives}){_AFTER}"
+    return rf"(?<![\w$.]){guards}{registry.alternation(own)}{_AFTER}"
 
 
 def named(text: str) -> set[str]:
@@ -79,10 +76,9 @@ class Organisations:
 
     def __init__(self, origins: dict[str, str]) -> None:
         self.origins = origins
-        names = sorted(origins, key=len, reverse=True)
-        alternatives = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)
+        alternatives = registry.alternation(origins)
         self._regex = (
-            re.compile(rf"(?<![\w.])(?:{alternatives})(?:['’]s)?(?![\w])") if names else None
+            re.compile(rf"(?<![\w.]){alternatives}(?:['’]s)?(?![\w])") if origins else None
         )
 
     def named_at(self, text: str) -> list[tuple[str, int]]:

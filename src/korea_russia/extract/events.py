@@ -6,6 +6,7 @@ be resolved is kept at a lower precision rather than guessed.
 """
 
 import csv
+import functools
 import io
 import re
 from bisect import bisect_left
@@ -38,6 +39,7 @@ def _first_letter_any_case(word: str) -> str:
 @dataclass(frozen=True)
 class _Patterns:
     rules: list[tuple[str, re.Pattern[str]]]
+    needs: list[frozenset[str]]  # per rule: the kinds of hint it cannot match without
     hint: re.Pattern[str]
     furniture: re.Pattern[str]
     speculation: re.Pattern[str]
@@ -82,7 +84,7 @@ def _patterns() -> _Patterns:
     seasons = "|".join(time["seasons"])
     count = registry.number_word_pattern()
     rules = [
-        (k, re.compile(lead + p))
+        (k, registry.fast(lead + p))
         for k, p in [
             (
                 "md_range_y",
@@ -132,31 +134,42 @@ def _patterns() -> _Patterns:
             ("y", rf"(?P<y>{YEAR})"),
         ]
     ]
-    hint = re.compile(
-        rf"{YEAR}|\d\d\.\d\d\.\d{{4}}|{mon}|\b(?:{weekdays})\b|"
-        rf"(?i:\byear\b|\bmonths?\b|\bweek\b|\b(?:{seasons})\b)"
-    )  # what a sentence must hold to be worth searching for dates
+    hint = registry.fast(
+        rf"(?P<year>{YEAR})|(?P<numeric>\d\d\.\d\d\.\d{{4}})|(?P<month>{mon})"
+        rf"|(?P<weekday>\b(?:{weekdays})\b)"
+        rf"|(?P<words>(?i:\byear\b|\bmonths?\b|\bweek\b|\b(?:{seasons})\b))"
+    )  # what a sentence must hold to be worth searching for dates, by kind
+    # A rule runs on a sentence only where the sentence holds the kinds of hint its groups
+    # read (a month name for `m1`, a year for `y`); one with none of those groups reads a
+    # relative expression ("last week", "this autumn"), which holds one of the hint's words.
+    kinds = {"m1": "month", "m2": "month", "y": "year", "ya": "year", "y2": "year"}
+    kinds |= {"mm": "numeric", "wd": "weekday"}
+    needs = [frozenset(kinds[g] for g in p.groupindex if g in kinds) for _, p in rules]
+    needs = [  # a numeric date ("05.03.2020") holds its year; a relative one, a hint word
+        frozenset({"numeric"}) if "numeric" in n else n or frozenset({"words"}) for n in needs
+    ]
 
     def any_of(key: str) -> re.Pattern[str]:
-        return re.compile("|".join(words[key]["words"]), re.I)
+        return registry.fast("|".join(words[key]["words"]), re.I)
 
     categories = [
         (
             c["name"],
-            re.compile("|".join(c["words"]), re.I),
-            re.compile("|".join(c["meeting"]), re.I) if c.get("meeting") else None,
+            registry.fast("|".join(c["words"]), re.I),
+            registry.fast("|".join(c["meeting"]), re.I) if c.get("meeting") else None,
         )
         for c in words["category"]
         if c["words"]
     ]
     return _Patterns(
         rules,
+        needs,
         hint,
         any_of("furniture"),
         any_of("speculation"),
         any_of("statistics"),
-        re.compile("|".join(words["not_events"]["before"]), re.I),
-        re.compile("|".join(time["future"]), re.I),
+        registry.fast("|".join(words["not_events"]["before"]), re.I),
+        registry.fast("|".join(time["future"]), re.I),
         categories,
     )
 
@@ -299,15 +312,21 @@ def find_dates(
     offset: int,
     last: _Date | None = None,
     future: bool | None = None,
+    kinds: frozenset[str] | None = None,
 ) -> list[_Date]:
     """The date expressions of one sentence (offsets in document coordinates), in order;
-    `future`: whether the sentence speaks of what is to come (read from it when not given)."""
+    `future`: whether the sentence speaks of what is to come, and `kinds` the kinds of
+    hint it holds (both read from it when not given)."""
     taken: list[_Date] = []
     patterns = _patterns()
     if future is None:
         future = bool(patterns.future.search(sentence))
+    if kinds is None:
+        kinds = frozenset(m.lastgroup for m in patterns.hint.finditer(sentence))
     blocked: list[tuple[int, int]] = []
-    for rule, pattern in patterns.rules:
+    for (rule, pattern), needs in zip(patterns.rules, patterns.needs, strict=True):
+        if not needs <= kinds:
+            continue  # a rule that cannot match here ("md" in a sentence with no month)
         for m in pattern.finditer(sentence):
             if any(m.start() < d.end - offset and d.start - offset < m.end() for d in taken):
                 continue
@@ -334,11 +353,12 @@ def find_dates(
 
 
 class Actor(NamedTuple):
-    """One spelling of an actor: the canonical name, its pattern, and its kind."""
+    """One spelling of an actor: the canonical name, its pattern, its kind and the alias."""
 
     name: str
     pattern: re.Pattern[str]
     kind: str
+    alias: str = ""
 
 
 def load_actors(path: Path | None = None) -> list[Actor]:
@@ -356,15 +376,48 @@ def load_actors(path: Path | None = None) -> list[Actor]:
     for r in rows:
         words = [re.escape(w) for w in re.split(r"[\s-]+", r["alias"])]
         pattern = re.compile(r"(?<![\w-])" + r"[\s-]".join(words) + r"(?![\w-])")
-        out.append(Actor(r["actor"], pattern, r["kind"]))
+        out.append(Actor(r["actor"], pattern, r["kind"], r["alias"]))
     return out
+
+
+def _spelled(alias: str) -> str:
+    """An alias with its separators as single spaces ("Yoon Suk-Yeol": "Yoon Suk Yeol")."""
+    return " ".join(re.split(r"[\s-]+", alias.strip()))
+
+
+@functools.lru_cache(maxsize=4)
+def _alias_index(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], list[str]]:
+    """One pattern for every alias, giving at each position the longest alias there; and
+    each actor's alias as that pattern's matches are spelled."""
+    spelled = [_spelled(a.alias) for a in actors]
+    trie = registry.alternation(set(spelled), space=r"[\s-]")
+    return registry.fast(rf"(?<![\w-])(?=(?P<alias>{trie})(?![\w-]))"), spelled
+
+
+def _named(sentence: str, actors: Sequence[Actor]) -> list[Actor]:
+    """The actors (in their order) whose alias may stand in `sentence`: one scan for all of
+    them, instead of one per alias. Each is then read with its own pattern, as before."""
+    if not all(a.alias for a in actors):
+        return list(actors)  # built without their aliases: no index to read them from
+    pattern, spelled = _alias_index(tuple(actors))
+    found = [_SEPARATOR.sub(" ", m.group("alias")) for m in pattern.finditer(sentence)]
+    if not found:
+        return []
+    return [
+        a
+        for a, alias in zip(actors, spelled, strict=True)
+        if any(f.startswith(alias) for f in found)
+    ]
+
+
+_SEPARATOR = re.compile(r"[\s-]")
 
 
 def actors_in(sentence: str, actors: Sequence[Actor]) -> list[str]:
     """Canonical actors named in a sentence, in order of first mention, each once."""
     found: list[tuple[int, str]] = []
     covered: list[tuple[int, int]] = []
-    for name, pattern, _ in actors:
+    for name, pattern, *_ in _named(sentence, actors):
         for m in pattern.finditer(sentence):
             if any(m.start() < b and a < m.end() for a, b in covered):
                 continue
@@ -388,7 +441,7 @@ def category(sentence: str, leaders: Sequence[Actor] = ()) -> str:
 
 
 def _leaders_meet(sentence: str, meeting: re.Pattern[str], leaders: Sequence[Actor]) -> bool:
-    named = [a for a in leaders if a.pattern.search(sentence)]
+    named = [a for a in _named(sentence, leaders) if a.pattern.search(sentence)]
     if len({a.name for a in named}) < 2:
         return False
     for m in meeting.finditer(sentence):
@@ -446,14 +499,14 @@ def events(
     out: dict[tuple[str, str, str], Event] = {}
     last: _Date | None = None
     seen: set[str] = set()
-    for lo, hi in _sentences_with_dates(document.text, sentences):
+    for (lo, hi), kinds in _sentences_with_dates(document.text, sentences).items():
         sentence = document.text[lo:hi]
         skip = patterns.furniture.search(sentence) or patterns.speculation.search(sentence)
         if sentence in seen or skip:
             continue  # a repeated sentence restates events already found
         seen.add(sentence)
         future = bool(patterns.future.search(sentence))
-        dates = find_dates(sentence, document, lo, last, future)
+        dates = find_dates(sentence, document, lo, last, future, kinds)
         statistics = bool(patterns.statistics.search(sentence))
         masked = text.mask_parentheses(sentence)
         told: _Told | None = None  # who and what, read once per sentence
@@ -505,12 +558,18 @@ def _after_publication(doc: Document, d: _Date) -> bool:
     return doc.source.published_precision == "day" and d.precision == "day" and d.date_start > pub
 
 
-def _sentences_with_dates(txt: str, sentences: text.Sentences) -> list[tuple[int, int]]:
-    """Spans of the sentences that hold a year, a month name, a weekday or a relative year."""
-    spans: dict[tuple[int, int], None] = {}
+def _sentences_with_dates(
+    txt: str, sentences: text.Sentences
+) -> dict[tuple[int, int], frozenset[str]]:
+    """The sentences that hold a year, a month name, a weekday or a relative year, in
+    order, each with the kinds of hint it holds."""
+    spans: dict[tuple[int, int], set[str]] = {}
+    last: tuple[int, int] = (-1, -1)
     for m in _patterns().hint.finditer(txt):
-        spans.setdefault(sentences.span(m.start()), None)
-    return sorted(spans)
+        if not last[0] <= m.start() < last[1]:  # a new sentence
+            last = sentences.span(m.start())
+        spans.setdefault(last, set()).add(m.lastgroup or "")
+    return {span: frozenset(kinds) for span, kinds in sorted(spans.items())}
 
 
 def _merge(dates: list[_Date]) -> list[_Date]:

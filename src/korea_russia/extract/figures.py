@@ -120,7 +120,9 @@ def _patterns() -> _Patterns:
     groups = {f"m{i}": m for i, m in enumerate(metrics)}
     # All telling words in one pass: at any position the earlier (more specific) metric
     # wins, and a word inside a longer match is not seen again.
-    keywords = re.compile("|".join(f"(?P<{g}>{_any(m.keywords)})" for g, m in groups.items()), re.I)
+    keywords = registry.fast(
+        "|".join(f"(?P<{g}>{_any(m.keywords)})" for g, m in groups.items()), re.I
+    )
     quals = [q for q in registry.qualifiers() if q.name]
     words = registry.measures()
     multiples = words["multiples"]
@@ -130,39 +132,39 @@ def _patterns() -> _Patterns:
         keywords=keywords,
         groups=groups,
         priority={g: rank for rank, g in enumerate(groups)},
-        physical=[(m, re.compile(_any(m.keywords), re.I)) for m in metrics if m.physical],
+        physical=[(m, registry.fast(_any(m.keywords), re.I)) for m in metrics if m.physical],
         qualifier_before=[
-            (q.name, re.compile(rf"\b(?:{_any(q.before)})\s*$", re.I)) for q in quals if q.before
+            (q.name, registry.fast(rf"\b(?:{_any(q.before)})\s*$", re.I)) for q in quals if q.before
         ],
         qualifier_after=[
-            (q.name, re.compile(rf"^\s*(?:{_any(q.after)})", re.I)) for q in quals if q.after
+            (q.name, registry.fast(rf"^\s*(?:{_any(q.after)})", re.I)) for q in quals if q.after
         ],
-        any_qualifier=re.compile(
+        any_qualifier=registry.fast(
             rf"(?:\b(?:{_any(p for q in quals for p in q.before)})\s*)$", re.I
         ),
-        change_before=re.compile(rf"\b(?:{_any(words['change_before'])})(?:\s+by)?\s*$", re.I),
-        change_after=re.compile(rf"^\s*(?:{_any(words['change_after'])})\b", re.I),
-        share_before=re.compile(rf"\b(?:{_any(words['share_before'])})\s*$", re.I),
-        share_after=re.compile(rf"^\s+(?:{_any(words['share_after'])})", re.I),
-        target=re.compile(rf"\b(?:{_any(words['target'])})\b", re.I),
-        multiple=re.compile(
+        change_before=registry.fast(rf"\b(?:{_any(words['change_before'])})(?:\s+by)?\s*$", re.I),
+        change_after=registry.fast(rf"^\s*(?:{_any(words['change_after'])})\b", re.I),
+        share_before=registry.fast(rf"\b(?:{_any(words['share_before'])})\s*$", re.I),
+        share_after=registry.fast(rf"^\s+(?:{_any(words['share_after'])})", re.I),
+        target=registry.fast(rf"\b(?:{_any(words['target'])})\b", re.I),
+        multiple=registry.fast(
             rf"\b(?P<verb>{verbs})\s+(?:{refers})\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>{timex.YEAR})"
         ),
         multiple_needles=tuple(f"{v[1:]} " for v in multiples),
-        decline_before=re.compile(
+        decline_before=registry.fast(
             rf"\b(?:{_any(words['decline'])})(?:\s+by)?"
             rf"(?:\s+(?:{_any(p for q in quals for p in q.before)}))?\s*$",
             re.I,
         ),
-        decline_after=re.compile(rf"^\s*(?:{_any(words['decline'])})\b", re.I),
-        not_flows=re.compile(_any(words["not_flows"]), re.I),
-        per_year=re.compile(rf"\b(?:{_any(words['per_year'])})\b", re.I),
-        now=re.compile(_any(words["now"]), re.I),
-        hypothetical=re.compile(_any(words["hypothetical"]), re.I),
-        world=re.compile(_any(registry.country_words()["world"]), re.I),
-        transit=re.compile(rf"\b(?:{_any(registry.country_words()['transit'])})\s+(?:the\s+)?$"),
-        commodities=[(n, m, re.compile(w, re.I)) for n, m, w in registry.commodities()],
-        exchange_rate=re.compile(r"^\s*=|=\s*$"),
+        decline_after=registry.fast(rf"^\s*(?:{_any(words['decline'])})\b", re.I),
+        not_flows=registry.fast(_any(words["not_flows"]), re.I),
+        per_year=registry.fast(rf"\b(?:{_any(words['per_year'])})\b", re.I),
+        now=registry.fast(_any(words["now"]), re.I),
+        hypothetical=registry.fast(_any(words["hypothetical"]), re.I),
+        world=registry.fast(_any(registry.country_words()["world"]), re.I),
+        transit=registry.fast(rf"\b(?:{_any(registry.country_words()['transit'])})\s+(?:the\s+)?$"),
+        commodities=[(n, m, registry.fast(w, re.I)) for n, m, w in registry.commodities()],
+        exchange_rate=registry.fast(r"^\s*=|=\s*$"),
     )
 
 

@@ -84,12 +84,12 @@ def _tables() -> _Tables:
     )
     word_before = re.compile(rf"(?i:{words}(?:{_SP}|-)+)$")
     denominators, numerators = registry.fractions()
-    fraction = re.compile(
+    fraction = registry.fast(
         rf"(?i:(?<![\w-])(?:(?P<top>{'|'.join(numerators)})(?:{_SP}|-)+)?"
         rf"(?P<bottom>{'|'.join(sorted(denominators, key=len, reverse=True))})\s+of\b)"
     )
     count_words = [w for u in units if u.dimension == "count" for w, _ in u.after]
-    number_of = re.compile(
+    number_of = registry.fast(
         rf"(?i:\bnumber\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:{_alternatives(count_words)})\b)"
     )
     needles = tuple(sorted({w[1:] for w in spelled} | {w[1:].upper() for w in spelled}))

@@ -45,34 +45,37 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
     return [
         (
             "range",
-            re.compile(
+            registry.fast(
                 rf"\b(?:from|between)\b{_GAP}\b(?P<y1>{YEAR}){_GAP}"
                 rf"(?:\buntil\b|\btill\b|\bto\b|\bthrough\b|\band\b|[–-])\s*(?:{_GAP}\b)?(?P<y2>{YEAR})",
                 re.I,
             ),
         ),
         # "2009-20100": a doubled last digit, read as the year it repeats.
-        ("range", re.compile(rf"(?P<y1>{YEAR}){_DASH}(?P<y2>(?:19|20)\d{{2}})(?:{YEAR}|0)?(?!\d)")),
+        (
+            "range",
+            registry.fast(rf"(?P<y1>{YEAR}){_DASH}(?P<y2>(?:19|20)\d{{2}})(?:{YEAR}|0)?(?!\d)"),
+        ),
         (
             "since",
-            re.compile(rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<y1>{YEAR})", re.I),
+            registry.fast(rf"\bsince\s+(?:the\s+(?:start|beginning)\s+of\s+)?(?P<y1>{YEAR})", re.I),
         ),
         (
             "quarter",
-            re.compile(
+            registry.fast(
                 r"\b(?:(?P<q>[1-4])Q|Q(?P<q2>[1-4]))[\s'’-]?(?P<yy>(?:19|20)\d{2}|\d{2})(?![\d%])"
             ),
         ),
         (
             "half",
-            re.compile(
+            registry.fast(
                 r"\b(?:(?P<h>[12])H|H(?P<h2>[12]))[\s'’-]?(?P<yy>(?:19|20)\d{2}|\d{2})(?![\d%])"
             ),
         ),
         *(
             (
                 part,
-                re.compile(
+                registry.fast(
                     rf"\b(?P<which>{ordinals})\s+{part}(?:\s+of\s+(?:the\s+)?(?:year\s+)?"
                     rf"{year_or_rel}|\s+(?P<y1b>{YEAR}))?",
                     re.I,
@@ -82,21 +85,21 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         ),
         (
             "months",
-            re.compile(
+            registry.fast(
                 rf"\b(?:the\s+)?first\s+(?P<n>{count})\s+months(?:\s+of\s+(?:the\s+year\s+)?{year_or_rel})?",
                 re.I,
             ),
         ),
         (
             "to_date",
-            re.compile(
+            registry.fast(
                 rf"\b(?:as\s+of|at|by)\s+(?:the\s+)?end(?:\s+of\s+|-)(?P<m2>{month})(?:,?\s+{year_or_rel})?",
                 re.I,
             ),
         ),
         (
             "month_range",
-            re.compile(
+            registry.fast(
                 rf"\b(?:from\s+)?(?P<m1>{month})\s*(?:[–—-]|\s(?:till|until|to|through)\s+(?:the\s+end\s+of\s+)?)\s*"
                 rf"(?P<m2>{month})(?:,?\s+{year_or_rel})?",
                 re.I,
@@ -106,52 +109,55 @@ def _rules() -> list[tuple[str, re.Pattern[str]]]:
         # with is dated to that year.
         (
             "day",
-            re.compile(
+            registry.fast(
                 rf"\b(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m1>{month})\s+(?P<y1>{YEAR})"
                 rf"|(?P<m1b>{month})\s+(?P<db>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1b>{YEAR}))",
                 re.I,
             ),
         ),
-        ("month", re.compile(rf"\b(?P<m1>{month})\s+(?:of\s+)?{year_or_rel}", re.I)),
+        ("month", registry.fast(rf"\b(?P<m1>{month})\s+(?:of\s+)?{year_or_rel}", re.I)),
         (
             "month",
-            re.compile(
+            registry.fast(
                 rf"(?<=\b[Ii]n\s)(?:(?:early|mid|late)[\s-]+)?(?P<m1>{full_months})\b(?!\s*\d)"
             ),
         ),
         (
             "fiscal",
-            re.compile(r"\b(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<yy>(?:19|20)\d{2}|\d{2})\b"),
+            registry.fast(r"\b(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<yy>(?:19|20)\d{2}|\d{2})\b"),
         ),
-        ("target", re.compile(rf"\bby\s+(?:the\s+end\s+of\s+)?(?P<y1>{YEAR})", re.I)),
-        ("within", re.compile(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{count})\s+years?\b", re.I)),
+        ("target", registry.fast(rf"\bby\s+(?:the\s+end\s+of\s+)?(?P<y1>{YEAR})", re.I)),
+        ("within", registry.fast(rf"\bwithin\s+(?:the\s+next\s+)?(?P<n>{count})\s+years?\b", re.I)),
         (
             "over",
-            re.compile(
+            registry.fast(
                 rf"\bover\s+the\s+(?P<dir>next|coming|past|last|previous)\s+(?P<n>{count})\s+years\b",
                 re.I,
             ),
         ),
-        ("ago", re.compile(rf"\b(?P<n>{count})\s+years?\s+ago\b", re.I)),
-        ("earlier", re.compile(rf"\b(?P<earlier>{_words(words['earlier_years'])})\b", re.I)),
-        ("same", re.compile(r"\b(?:the\s+)?same\s+period\b(?!\s+(?:of|in|last)\b)", re.I)),
+        ("ago", registry.fast(rf"\b(?P<n>{count})\s+years?\s+ago\b", re.I)),
+        ("earlier", registry.fast(rf"\b(?P<earlier>{_words(words['earlier_years'])})\b", re.I)),
+        ("same", registry.fast(r"\b(?:the\s+)?same\s+period\b(?!\s+(?:of|in|last)\b)", re.I)),
         (
             "same_base",
-            re.compile(
+            registry.fast(
                 rf"\b(?:the\s+)?same\s+(?:period|time|month|quarter)\s+(?:of\s+|in\s+)?{year_or_rel}",
                 re.I,
             ),
         ),
-        ("relative_month", re.compile(rf"\b(?P<relm>{_words(words['relative_months'])})\b", re.I)),
-        ("relative", re.compile(rf"\b(?P<rel>{rel})\b", re.I)),
-        ("year", re.compile(rf"(?P<y1>{YEAR})")),
+        (
+            "relative_month",
+            registry.fast(rf"\b(?P<relm>{_words(words['relative_months'])})\b", re.I),
+        ),
+        ("relative", registry.fast(rf"\b(?P<rel>{rel})\b", re.I)),
+        ("year", registry.fast(rf"(?P<y1>{YEAR})")),
     ]
 
 
 _YEAR = re.compile(YEAR)
 # Substrings a rule cannot match without (None: no cheap test).
 _NEEDS: dict[str, tuple[str, ...] | None] = {
-    "range": None,
+    "range": ("from", "between", "-", "–", "—"),
     "since": ("since",),
     "half": ("half", "h"),
     "quarter": ("quarter", "q"),
@@ -172,6 +178,8 @@ _NEEDS: dict[str, tuple[str, ...] | None] = {
     "relative": ("year",),
     "year": None,
 }
+# Rules that cannot match without a month name.
+_MONTH_NEEDED = {"to_date", "month_range", "day", "month"}
 # Rules that can resolve with no year written in the sentence.
 _NO_YEAR_NEEDED = {
     "half",
@@ -345,6 +353,11 @@ def _future() -> re.Pattern[str]:
 
 
 @registry.compiled
+def _month() -> re.Pattern[str]:
+    return re.compile(rf"\b{month_pattern()}", re.I)
+
+
+@registry.compiled
 def _comparison() -> re.Pattern[str]:
     words = registry.time_words()["comparison"]["words"]
     return re.compile(rf"(?:\b|(?<=\W))(?:{'|'.join(words)})\s+(?:the\s+)?$", re.I)
@@ -363,12 +376,17 @@ def find(text: str, base_year: int | None = None, base_month: int | None = None)
     lower = text.lower()
     ctx = Context(base_year, base_month, bool(_future().search(text)))
     taken: list[Period] = []
+    months = None  # whether a month is named, found out when a rule needs one
     for rule, pattern in _rules():
         needles = _NEEDS[rule]
         if needles is not None and not any(n in lower for n in needles):
             continue  # a substring test is far cheaper than a regex that cannot match
         if rule not in _NO_YEAR_NEEDED and not years:
             continue
+        if rule in _MONTH_NEEDED:
+            months = bool(_month().search(text)) if months is None else months
+            if not months:
+                continue
         for m in pattern.finditer(text):
             if any(m.start() < p.end and p.start < m.end() for p in taken):
                 continue
