@@ -343,9 +343,9 @@ def test_jobs_are_capped_at_the_files_and_the_cores(
     real = multiprocessing.get_context
 
     class Context:
-        def Pool(self, n: int):
+        def Pool(self, n: int, *setup: object):
             started.append(n)
-            return real("spawn").Pool(n)
+            return real("spawn").Pool(n, *setup)
 
     monkeypatch.setattr(multiprocessing, "get_context", lambda _method: Context())
     files = []

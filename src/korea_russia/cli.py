@@ -7,11 +7,13 @@ Each command imports what it needs when it runs (pandas, the extractors, trafila
 `--help` and `cite` start fast."""
 
 import argparse
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import IO
 
 from korea_russia import config, io  # io and citations load pandas only when they run
 from korea_russia.analysis import citations
@@ -52,13 +54,11 @@ def _cmd_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
-def _extract_one(job: tuple[Path, dict], parties: str = "korea-russia") -> list[dict]:
-    """Worker: load one file and return its figures as rows (runs in a child process);
-    `parties` "korea-russia" keeps the figures about the two, "any" keeps every figure."""
+def _extract_one(document: corpus.Document, parties: str = "korea-russia") -> list[dict]:
+    """Worker: the figures of one document as rows; `parties` "korea-russia" keeps the
+    figures about the two, "any" keeps every figure."""
     from korea_russia.extract import figures
 
-    path, sources = job
-    [document] = corpus.iter_documents([path], sources)
     found = figures.figures(document)
     if parties != "any":
         found = figures.korea_russia(found)
@@ -73,46 +73,90 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return _run_table(args, worker, figures.COLUMNS, "figures")
 
 
+# What every worker process holds, set once when it starts (not sent with every file).
+_WORK: dict = {}
+
+
+def _start_worker(rows: Callable, sources: dict, parts: io.Parts) -> None:
+    _WORK.update(rows=rows, sources=sources, parts=parts)
+
+
+def _part(path: Path) -> tuple[bytes, int, int]:
+    """Worker: read one file, extract its rows and encode them as its part of the output
+    table (so the parent only copies bytes); also the row count and the text's size."""
+    [document] = corpus.iter_documents([path], _WORK["sources"])
+    rows = sorted(_WORK["rows"](document), key=lambda r: (r["start"], r["end"]))
+    size = len(document.text.encode("utf-8"))
+    return _WORK["parts"].body(rows), len(rows), size
+
+
 def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], what: str) -> int:
-    """Run `worker` over the files (in --jobs processes), sort the rows, write one table."""
+    """Run `worker` over the files (in --jobs processes) and write one table, sorted by
+    source and position.
+
+    Files go to the workers as paths, never as text: each worker reads its own files and
+    sends back its part of the table already encoded, which the parent writes out in
+    source order as it arrives. Nothing is held for the whole run but the list of paths."""
     import multiprocessing
 
-    import pandas as pd
+    from korea_russia import progress
 
     sources_path = args.sources if args.sources is not None else config.sources_csv()
     sources = corpus.read_sources(sources_path) if sources_path.exists() or args.sources else {}
-    files = args.files or corpus.text_files(config.raw_dir())
+    files = [Path(p) for p in (args.files or corpus.text_files(config.raw_dir()))]
     for path in files:  # fail on a missing or special file before any work is done
-        if not Path(path).is_file():
-            corpus.read_bytes(Path(path))  # says what it is instead, without reading it
+        if not path.is_file():
+            corpus.read_bytes(path)  # says what it is instead, without reading it
     if args.output is not None:
         io.check_target(args.output)  # before any work: -o must name a regular file
-    jobs = [(Path(p), sources) for p in files]
-    workers = min(args.jobs, len(jobs), os.cpu_count() or 1)  # never more than files or cores
-    if workers > 1:
-        with multiprocessing.get_context("spawn").Pool(workers) as pool:
-            chunks = list(pool.imap(worker, jobs, chunksize=1))
-    else:
-        chunks = [worker(job) for job in jobs]
-    frame = pd.DataFrame([row for chunk in chunks for row in chunk], columns=columns)
-    frame = frame.sort_values(["source_id", "start", "end"], ignore_index=True)
-    data = io.encode(frame, args.format)
+    # The table is sorted by source_id, then position: files in source_id order, each
+    # file's rows by position.
+    files.sort(key=lambda p: ((sources.get(p.name) or corpus.unknown_source(p)).source_id, str(p)))
+    parts = io.Parts(columns, args.format)
+    workers = min(args.jobs, len(files), os.cpu_count() or 1)  # never more than files or cores
+    count = 0
+    with _output(args.output) as out:
+        out.write(parts.opening())
+        bar = progress.Bar(what, len(files))
+        if workers > 1:
+            chunk = max(1, min(32, len(files) // (workers * 16)))
+            context = multiprocessing.get_context("spawn")
+            with context.Pool(workers, _start_worker, (worker, sources, parts)) as pool:
+                for body, rows, size in pool.imap(_part, files, chunksize=chunk):
+                    out.write(parts.join(body))
+                    count += rows
+                    bar.advance(size=size)
+        else:
+            _start_worker(worker, sources, parts)
+            for path in files:
+                body, rows, size = _part(path)
+                out.write(parts.join(body))
+                count += rows
+                bar.advance(size=size)
+        bar.close()
+        out.write(parts.closing())
     if args.output:
-        io.write_bytes(args.output, data)
-        print(f"{len(frame)} {what} -> {corpus.display(args.output)}", file=sys.stderr)
-    else:
-        sys.stdout.write(data.decode("utf-8"))
+        print(f"{count} {what} -> {corpus.display(args.output)}", file=sys.stderr)
     return 0
 
 
-def _events_one(job: tuple[Path, dict]) -> list[dict]:
-    """Worker: load one file and return its events as rows."""
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[IO[bytes]]:
+    """Where the table goes: `path`, written whole or not at all, or standard output."""
+    if path is None:
+        yield sys.stdout.buffer
+        sys.stdout.flush()
+    else:
+        with io.streamed(path) as handle:
+            yield handle
+
+
+def _events_one(document: corpus.Document) -> list[dict]:
+    """Worker: the events of one document as rows."""
     from dataclasses import asdict
 
     from korea_russia.extract import events
 
-    path, sources = job
-    [document] = corpus.iter_documents([path], sources)
     return [asdict(e) for e in events.events(document)]
 
 

@@ -9,8 +9,10 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from korea_russia.errors import InputError, display
 from korea_russia.schemas import Schema
@@ -44,6 +46,29 @@ def write_bytes(path: Path, data: bytes) -> bool:
         Path(tmp).unlink(missing_ok=True)
         raise
     return True
+
+
+@contextmanager
+def streamed(path: Path) -> Iterator[IO[bytes]]:
+    """A file to write `path` through piece by piece: a temporary file beside it, renamed
+    over `path` when the block ends without an error and removed when it does not, so a
+    table too big to hold in memory is still written whole or not at all."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_TAG}{os.getpid()}-", dir=path.parent)
+    except OSError as exc:
+        raise InputError(display(path), f"cannot be written ({exc.strerror})") from None
+    try:
+        os.fchmod(fd, 0o666 & ~_umask())
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _umask() -> int:
@@ -151,6 +176,49 @@ def to_json_bytes(frame: pd.DataFrame, lines: bool = False) -> bytes:
 
 
 FORMATS = ("csv", "json", "jsonl")
+
+
+class Parts:
+    """A table in one of the CLI's formats, written in parts (one per file extracted) with
+    the same bytes `encode` gives for the whole: the CSV header once, a JSON array's
+    brackets around its parts, commas between them."""
+
+    def __init__(self, columns: list[str], fmt: str) -> None:
+        self.columns, self.fmt, self.count = columns, fmt, 0
+
+    def body(self, rows: list[dict]) -> bytes:
+        """The part of the table that `rows` make, without header or brackets (this runs in
+        the worker, so the parent only copies bytes)."""
+        import pandas as pd
+
+        frame = pd.DataFrame(rows, columns=self.columns)
+        if not rows:
+            return b""
+        data = encode(frame, self.fmt)
+        if self.fmt == "csv":
+            return data[data.index(b"\n") + 1 :]  # the header is written once, by `opening`
+        if self.fmt == "json":
+            return data[2:-3]  # "[\n" … "\n]\n"
+        return data
+
+    def opening(self) -> bytes:
+        if self.fmt == "csv":
+            return (",".join(self.columns) + "\n").encode("utf-8")
+        return b"[" if self.fmt == "json" else b""
+
+    def join(self, body: bytes) -> bytes:
+        """`body` as written after the parts before it."""
+        if not body:
+            return b""
+        self.count += 1
+        if self.fmt == "json":
+            return (b",\n" if self.count > 1 else b"\n") + body
+        return body
+
+    def closing(self) -> bytes:
+        if self.fmt == "json":
+            return b"\n]\n" if self.count else b"]\n"
+        return b""
 
 
 def encode(frame: pd.DataFrame, fmt: str) -> bytes:
