@@ -20,7 +20,7 @@ $(BIN)/korea-russia: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive]'
 	@touch $@
 
 venv: $(BIN)/korea-russia ## create .venv and install the package with its pinned dependencies
@@ -51,11 +51,11 @@ nbval: venv ## re-run every notebook and compare its outputs with the committed 
 		-p no:cacheprovider notebooks
 
 bench: venv ## accuracy and speed benchmarks against their baselines
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive,bench]'
 	$(BIN)/python benchmarks/run.py
 
 lab: venv ## open JupyterLab on notebooks/
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive,lab]'
 	$(BIN)/jupyter lab notebooks/ $(ALLOW_ROOT)
 
 help: ## list the targets

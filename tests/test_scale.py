@@ -2,11 +2,12 @@
 match; `--jobs` streams; `archive` on Dask gives the rows `extract` and `events` give."""
 
 import re
+from pathlib import Path
 
 import pytest
 from helpers import doc
 
-from korea_russia import registry
+from korea_russia import registry, schemas
 from korea_russia.extract import events
 
 SENTENCES = [
@@ -91,3 +92,236 @@ def test_actors_are_read_as_each_alias_reads_them(tmp_path) -> None:
     text = "On 13 September 2023 Putin met Kim Jong Un in Vostochny."
     found = events.events(doc(text, published="2023-09-14"), actors)
     assert [(e.category, e.actors) for e in found] == [("summit", "Vladimir Putin;Kim Jong Un")]
+
+
+# --- issue 16: `archive` on a 2-worker local Dask cluster equals `extract` and `events` ---
+
+PLACES = ["Seoul", "Moscow", "Vladivostok", "Busan", "Nakhodka"]
+LEADERS = ["Vladimir Putin", "Moon Jae-in", "Yoon Suk Yeol", "Lee Jae-myung"]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+
+
+def _story(rng, number: int) -> str:
+    """A short made-up news story about the two economies: trade levels and changes, LNG,
+    a meeting on a date, and a figure about a third economy (kept out by default)."""
+    year = rng.randint(2005, 2024)
+    lines = [
+        f"Korea-Russia ties, report {number}",
+        "",
+        f"Trade between South Korea and Russia reached ${rng.randint(5, 30)}.{rng.randint(0, 9)}"
+        f" billion in {year}, {rng.choice(['up', 'down'])} {rng.randint(2, 40)} percent from"
+        " a year earlier, according to customs data.",
+        f"South Korea imported {rng.randint(1, 4)}.{rng.randint(1, 9)} million tonnes of"
+        f" Russian LNG in {year - 1}.",
+        f"On {rng.choice(MONTHS)} {rng.randint(1, 28)}, {year}, {rng.choice(LEADERS)} met"
+        f" officials in {rng.choice(PLACES)} to discuss energy projects.",
+        f"China's trade with Russia was ${rng.randint(100, 250)} billion in {year}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def archive_files(tmp_path_factory) -> list[Path]:
+    import random
+
+    rng = random.Random(16)
+    folder = tmp_path_factory.mktemp("archive_in")
+    files = []
+    for number in range(200):
+        path = folder / f"story{number:03d}.txt"
+        path.write_text(_story(rng, number), encoding="utf-8")
+        files.append(path)
+    bad = folder / "broken.txt"
+    bad.write_bytes(b"%PDF-1.7 not an article\n")
+    return [*files, bad]
+
+
+def _read_csv(path: Path, schema):
+    import pandas as pd
+
+    text = {c.name: str for c in schema.columns if c.dtype == "str"}
+    return pd.read_csv(path, dtype=text, keep_default_na=False, na_values={"value_upper": [""]})
+
+
+def _sorted(frame):
+    return frame.sort_values(["source_id", "start", "end"], ignore_index=True)
+
+
+def test_archive_on_two_dask_workers_gives_what_extract_and_events_give(
+    archive_files: list[Path], tmp_path: Path
+) -> None:
+    import pandas as pd
+
+    from korea_russia.cli import main
+
+    folder = archive_files[0].parent
+    out = tmp_path / "archive"
+    assert main(["archive", str(folder), str(out), "--workers", "2"]) == 0
+
+    good = [str(p) for p in archive_files if p.name != "broken.txt"]
+    assert main(["extract", *good, "-o", str(tmp_path / "f.csv"), "--jobs", "2"]) == 0
+    assert main(["events", *good, "-o", str(tmp_path / "e.csv")]) == 0
+    expected_figures = _read_csv(tmp_path / "f.csv", schemas.FIGURES)
+    expected_events = _read_csv(tmp_path / "e.csv", schemas.EVENTS)
+    figures = _sorted(pd.read_parquet(out / "figures"))
+    events_found = _sorted(pd.read_parquet(out / "events"))
+    assert len(expected_figures) >= 400 and len(expected_events) >= 200  # real work was done
+    pd.testing.assert_frame_equal(figures, _sorted(expected_figures), check_dtype=False)
+    pd.testing.assert_frame_equal(events_found, _sorted(expected_events), check_dtype=False)
+    assert set(expected_figures["parties"]) == {"KR;RU"}  # China's trade stayed out
+
+    errors = pd.read_parquet(out / "errors")
+    assert errors.to_dict("records") == [
+        {
+            "file": str(folder / "broken.txt"),
+            "reason": "is a PDF file, not plain text; save the article as .txt or .html",
+        }
+    ]
+    documents = pd.read_parquet(out / "documents")
+    assert sorted(documents["source_id"]) == sorted(p.stem for p in archive_files[:-1])
+    assert sorted(p.name for p in (out / "figures").iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+        "part-00003.parquet",
+    ]  # 201 files in batches of 64
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging left
+
+
+def test_archive_gives_the_same_bytes_on_any_number_of_workers(
+    archive_files: list[Path], tmp_path: Path
+) -> None:
+    from korea_russia import archive
+
+    first = tmp_path / "one"
+    second = tmp_path / "two"
+    archive.archive(str(archive_files[0].parent), str(first), {}, workers=1, batch=50)
+    archive.archive(f"file://{archive_files[0].parent}/story1*.txt", str(second), {}, workers=2)
+    for dataset in ("figures", "events", "documents"):
+        a = sorted((first / dataset).iterdir())
+        b = sorted((second / dataset).iterdir())
+        assert len(a) == 5 and len(b) == 2  # 201 files by 50; 100 files by 64
+        import pandas as pd
+
+        whole = _sorted_any(pd.read_parquet(first / dataset), dataset)
+        some = _sorted_any(pd.read_parquet(second / dataset), dataset)
+        expected = whole[whole["source_id"].str.startswith("story1")].reset_index(drop=True)
+        pd.testing.assert_frame_equal(some, expected)
+    again = tmp_path / "again"
+    archive.archive(str(archive_files[0].parent), str(again), {}, workers=2, batch=50)
+    for dataset in archive.DATASETS:
+        for part in sorted((first / dataset).iterdir()):
+            assert part.read_bytes() == (again / dataset / part.name).read_bytes()
+
+
+def _sorted_any(frame, dataset: str):
+    keys = ["source_id", "start", "end"] if dataset != "documents" else ["source_id"]
+    return frame.sort_values(keys, ignore_index=True)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["archive", "{tmp}/nothing-here", "{tmp}/out"], "not found"),
+        (["archive", "{tmp}/empty", "{tmp}/out"], "holds no .txt or .html files"),
+        (["archive", "nosuchprotocol://x/*.txt", "{tmp}/out"], "cannot be opened"),
+        (["archive", "{tmp}/empty", "{tmp}/out", "--workers", "0"], "positive whole number"),
+    ],
+)
+def test_archive_bad_arguments_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture, argv: list[str], message: str
+) -> None:
+    from korea_russia.cli import main
+
+    (tmp_path / "empty").mkdir()
+    argv = [a.format(tmp=tmp_path) for a in argv]
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse's usage error
+        code = exc.code
+    assert code in (1, 2)
+    err = capsys.readouterr().err.strip()
+    last = err.splitlines()[-1]  # argparse prints its usage above its one-line error
+    assert message in last and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_archive_runs_unchanged_on_a_running_dask_cluster(
+    archive_files: list[Path], tmp_path: Path
+) -> None:
+    """Given a scheduler's address, the same command uses that cluster (here one started
+    by the test, as a cluster of machines would be) and writes the same parts."""
+    from distributed import LocalCluster
+
+    from korea_russia.cli import main
+
+    pattern = f"{archive_files[0].parent}/story0[0-4]*.txt"
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        assert (
+            main(
+                [
+                    "archive",
+                    pattern,
+                    str(tmp_path / "remote"),
+                    "--scheduler",
+                    cluster.scheduler_address,
+                ]
+            )
+            == 0
+        )
+    assert main(["archive", pattern, str(tmp_path / "local"), "--workers", "1"]) == 0
+    for dataset in ("figures", "events", "documents", "errors"):
+        remote = sorted((tmp_path / "remote" / dataset).iterdir())
+        assert [p.read_bytes() for p in remote] == [
+            (tmp_path / "local" / dataset / p.name).read_bytes() for p in remote
+        ]
+
+
+def test_a_progress_bar_is_drawn_on_a_terminal_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io as text_io
+
+    from korea_russia import progress
+
+    class Terminal(text_io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.delenv("KOREA_RUSSIA_PROGRESS", raising=False)
+    piped, terminal = text_io.StringIO(), Terminal()
+    for stream in (piped, terminal):
+        bar = progress.Bar("extract", 4, stream=stream)
+        for _ in range(4):
+            bar.advance(size=2_000_000)
+        bar.close()
+    assert piped.getvalue() == ""
+    drawn = terminal.getvalue()
+    assert "extract" in drawn and "4/4 files" in drawn and "8.0 MB" in drawn
+    assert drawn.endswith("\r\x1b[K")  # the line is cleared for what comes next
+    monkeypatch.setenv("KOREA_RUSSIA_PROGRESS", "0")
+    assert not progress.wanted(Terminal())
+    monkeypatch.setenv("KOREA_RUSSIA_PROGRESS", "1")
+    assert progress.wanted(text_io.StringIO())
+
+
+def test_a_long_command_prints_no_bar_into_a_pipe(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "korea_russia",
+            "extract",
+            "--jobs",
+            "2",
+            "-o",
+            str(tmp_path / "f.csv"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={k: v for k, v in __import__("os").environ.items() if k != "KOREA_RUSSIA_PROGRESS"},
+    )
+    assert "\r" not in done.stderr and "\x1b" not in done.stderr
+    assert done.stderr.strip().endswith("f.csv")

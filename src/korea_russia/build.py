@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import config, io, reference, schemas
+from korea_russia import config, io, progress, reference, schemas
 from korea_russia.analysis import citations, claims
 from korea_russia.extract import events, figures
 from korea_russia.present import reports
@@ -30,7 +30,8 @@ def events_table(
     documents: list[corpus.Document], found: dict[str, list[figures.Figure]] | None = None
 ) -> pd.DataFrame:
     """The events of all documents, validated against the schema and the texts."""
-    return _checked(events.table(documents, found), schemas.EVENTS, documents)
+    steps = progress.bar(documents, len(documents), "events", "documents")
+    return _checked(events.table(steps, found), schemas.EVENTS, documents)
 
 
 def documents_table(documents: list[corpus.Document]) -> pd.DataFrame:
@@ -56,7 +57,8 @@ def build_all(
     for folder in (out, reports_dir):
         io.remove_stale_temporaries(folder)
     documents = corpus.load(raw_dir, sources)
-    found = {d.id: figures.figures(d) for d in documents}  # once: events need their periods
+    steps = progress.bar(documents, len(documents), "figures", "documents")
+    found = {d.id: figures.figures(d) for d in steps}  # once: events need their periods
     figure_table = figures_table(documents, found)
     event_table = events_table(documents, found)
     official = reference.official_trade()[schemas.OFFICIAL.names]

@@ -45,12 +45,17 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_notebooks(args: argparse.Namespace) -> int:
     """Execute the notebooks in place; they export their charts to reports/figures/."""
+    from korea_russia import progress
     from korea_russia.present import notebooks
 
     targets = args.notebooks or sorted(config.notebooks_dir().glob("[0-9][0-9]-*.ipynb"))
+    bar = progress.Bar("notebooks", len(targets), "notebooks")
     for path in targets:
         changed = notebooks.execute(Path(path))
+        bar.close()  # the line below goes where the bar was
         print(f"{'executed ' if changed else 'unchanged'} {corpus.display(Path(path))}")
+        bar.advance()
+    bar.close()
     return 0
 
 
@@ -165,6 +170,30 @@ def _cmd_events(args: argparse.Namespace) -> int:
     from korea_russia.extract import events
 
     return _run_table(args, _events_one, events.COLUMNS, "events")
+
+
+def _cmd_archive(args: argparse.Namespace) -> int:
+    """Extract figures and events from a news archive on Dask; write Parquet datasets."""
+    try:
+        from korea_russia import archive
+    except ImportError as exc:  # the optional extra is not installed
+        raise InputError(
+            "archive", f"needs Dask ({exc.name} is missing): pip install 'korea-russia[archive]'"
+        ) from None
+    sources = corpus.read_sources(args.sources) if args.sources else {}
+    totals = archive.archive(
+        args.source_files,
+        args.out_dir,
+        sources,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        parties=args.parties,
+    )
+    print(
+        f"{totals['files']} files: {totals['figures']} figures, {totals['events']} events, "
+        f"{totals['errors']} skipped (see errors/) -> {args.out_dir}"
+    )
+    return 0
 
 
 def _cmd_cite(args: argparse.Namespace) -> int:
@@ -312,6 +341,35 @@ def parser() -> argparse.ArgumentParser:
                 help="keep the figures about Korea and Russia (default) or any figure",
             )
         p.set_defaults(handler=handler)
+
+    p = sub.add_parser(
+        "archive", help="figures and events of a news archive, on Dask, as Parquet datasets"
+    )
+    p.add_argument(
+        "source_files",
+        metavar="SOURCES",
+        help="folder, glob or file of .txt/.html files; a local path or an fsspec URL",
+    )
+    p.add_argument(
+        "out_dir", metavar="OUT_DIR", help="folder for figures/ events/ documents/ errors/"
+    )
+    p.add_argument("--sources", type=Path, default=None, help="sources CSV: ids, dates")
+    p.add_argument(
+        "--scheduler", default=None, help="address of a running Dask scheduler (tcp://host:8786)"
+    )
+    p.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        help="worker processes of the local cluster (default: the CPU cores)",
+    )
+    p.add_argument(
+        "--parties",
+        choices=("korea-russia", "any"),
+        default="korea-russia",
+        help="keep the figures about Korea and Russia (default) or any figure",
+    )
+    p.set_defaults(handler=_cmd_archive)
 
     p = sub.add_parser("cite", help="a figure with its citation, e.g. cite bilateral_trade 2024")
     p.add_argument("metric", nargs="?", help="metric name or part of it (trade, lng, investment…)")

@@ -548,3 +548,16 @@ def __getattr__(name: str) -> Schema:
 def built() -> list[Schema]:
     """The tables `build` writes to data/processed/, in the order the data package lists them."""
     return [_figures(), _events(), SOURCES, DOCUMENTS, _official(), _claims()]
+
+
+ARCHIVE_ERRORS = Schema(
+    name="errors",
+    title="Files an archive run skipped",
+    description="One row per input file that `korea-russia archive` could not read or extract "
+    "from, with the one-line reason; every other file's rows are in the other datasets.",
+    primary_key=("file",),
+    columns=(
+        Column("file", "str", "the file's path or URL, as listed"),
+        Column("reason", "str", "why it was skipped, in one line"),
+    ),
+)

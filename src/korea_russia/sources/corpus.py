@@ -225,6 +225,14 @@ def main_text(path: Path) -> str:
     return read_text(path)
 
 
+def text_of(data: bytes, name: str, where: object) -> str:
+    """The text of a file's bytes, read as `main_text` reads the file `name` (for bytes that
+    come from elsewhere than a local path: an fsspec URL)."""
+    if Path(name).suffix.lower() in (".html", ".htm"):
+        return _read_html(data, str(where))[0] if is_html(Path(name), data) else decode(data, where)
+    return decode(data, where)
+
+
 # A page saved under another suffix: its markup opens with a doctype or an <html>, <head> or
 # <meta> tag, perhaps after comments ("<!-- saved from url=… -->"). A text that merely opens
 # with a comment is still text.
@@ -322,8 +330,9 @@ def load(raw_dir: Path | None = None, sources: Path | None = None) -> list[Docum
     return documents
 
 
-def document_row(doc: Document) -> dict[str, object]:
-    """A document as a row of documents.csv: its metadata, size and checksum."""
+def document_row(doc: Document, data: bytes | None = None) -> dict[str, object]:
+    """A document as a row of documents.csv: its metadata, size and checksum (of `data`,
+    the file's bytes, when already read)."""
     return {
         "source_id": doc.id,
         "file": doc.path.name,
@@ -333,5 +342,5 @@ def document_row(doc: Document) -> dict[str, object]:
         "published_precision": doc.source.published_precision,
         "chars": len(doc.text),
         "words": len(doc.text.split()),
-        "sha256": hashlib.sha256(doc.path.read_bytes()).hexdigest(),
+        "sha256": hashlib.sha256(doc.path.read_bytes() if data is None else data).hexdigest(),
     }
