@@ -111,6 +111,7 @@ class _Patterns:
     world: re.Pattern[str]
     transit: re.Pattern[str]
     commodities: list[tuple[str, str, re.Pattern[str]]]
+    any_commodity: re.Pattern[str]  # whether any commodity is named at all
     exchange_rate: re.Pattern[str]
 
 
@@ -164,6 +165,7 @@ def _patterns() -> _Patterns:
         world=registry.fast(_any(registry.country_words()["world"]), re.I),
         transit=registry.fast(rf"\b(?:{_any(registry.country_words()['transit'])})\s+(?:the\s+)?$"),
         commodities=[(n, m, registry.fast(w, re.I)) for n, m, w in registry.commodities()],
+        any_commodity=registry.fast("|".join(f"(?:{w})" for *_, w in registry.commodities()), re.I),
         exchange_rate=registry.fast(r"^\s*=|=\s*$"),
     )
 
@@ -226,6 +228,9 @@ def _direction(
 
 def _commodity(window: str, clause: str, lo: int, hi: int, unit: str) -> str:
     """The commodity nearest the mention [lo, hi) of `clause` (searched in `window` first)."""
+    named = _patterns().any_commodity
+    if not named.search(clause) and not named.search(window):  # no commodity word at all
+        return "pipeline_gas" if registry.dimension(unit) == "volume" else ""
     for words, a, b in ((window, None, None), (clause, lo, hi)):
         best: tuple[int, int, str] | None = None
         for rank, (name, _, pattern) in enumerate(_patterns().commodities):
@@ -728,8 +733,10 @@ def figures(document: Document) -> list[Figure]:
         if sentence not in seen:
             heading, _at = _heading(flat, sentences, lo)
             ctx.heading = heading
-            ctx.heading_period = next(
-                (p for p in timex.find(heading, ctx.year, ctx.month) if not p.base), None
+            ctx.heading_period = (
+                next((p for p in timex.find(heading, ctx.year, ctx.month) if not p.base), None)
+                if heading
+                else None
             )
             ctx.parties = (
                 _named(heading) if heading else _before_parties(flat, sentences, lo, ctx.orgs)
