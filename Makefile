@@ -12,7 +12,7 @@ NBVAL_ENV := env -u MPLBACKEND PYTHONHASHSEED=0
 # JupyterLab refuses to start as root (containers) unless told; elsewhere it needs no flag.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: all venv tables notebooks test lint unit nbval bench lab help clean
+.PHONY: all venv tables notebooks test lint unit nbval bench lab serve help clean
 
 all: notebooks ## build the tables, execute the notebooks, export the charts
 
@@ -20,7 +20,7 @@ $(BIN)/korea-russia: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive,serve]'
 	@touch $@
 
 venv: $(BIN)/korea-russia ## create .venv and install the package with its pinned dependencies
@@ -51,11 +51,14 @@ nbval: venv ## re-run every notebook and compare its outputs with the committed 
 		-p no:cacheprovider notebooks
 
 bench: venv ## accuracy and speed benchmarks against their baselines
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive,bench]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive,serve,bench]'
 	$(BIN)/python benchmarks/run.py
 
+serve: $(STAMPS)/tables ## browse the tables in Datasette on http://127.0.0.1:8001/
+	$(BIN)/korea-russia serve
+
 lab: venv ## open JupyterLab on notebooks/
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive,lab]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,archive,serve,lab]'
 	$(BIN)/jupyter lab notebooks/ $(ALLOW_ROOT)
 
 help: ## list the targets

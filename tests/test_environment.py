@@ -10,7 +10,12 @@ from packaging.specifiers import SpecifierSet
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
-MIRRORED_EXTRAS = ("test", "lab", "archive")  # `bench` is pip-only, as environment.yml says
+MIRRORED_EXTRAS = (
+    "test",
+    "lab",
+    "archive",
+    "serve",
+)  # `bench` is pip-only, as environment.yml says
 
 
 def pyproject_requirements(pyproject: dict) -> dict[str, SpecifierSet]:
@@ -66,7 +71,7 @@ def test_environment_agrees_with_pyproject(files: tuple[dict, dict]) -> None:
 def test_environment_installs_the_package_with_test_extra(files: tuple[dict, dict]) -> None:
     _, environment = files
     pip_section = next(i["pip"] for i in environment["dependencies"] if isinstance(i, dict))
-    assert pip_section == ["-e .[test,archive]"]
+    assert pip_section == ["-e .[test,archive,serve]"]
     assert environment["channels"] == ["conda-forge"]
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from korea_russia import config, io, progress, reference, schemas
 from korea_russia.analysis import citations, claims
 from korea_russia.extract import events, figures
-from korea_russia.present import reports
+from korea_russia.present import database, reports
 from korea_russia.sources import corpus
 
 
@@ -90,4 +90,17 @@ def build_all(
     if out == config.processed_dir() and readme.is_file():
         text = readme.read_text(encoding="utf-8")
         outputs[readme] = reports.update_readme(text, table).encode("utf-8")
-    return [(path, io.write_bytes(path, data)) for path, data in outputs.items()]
+    written = [(path, io.write_bytes(path, data)) for path, data in outputs.items()]
+    # The database for `serve`, from the tables just written and the reference tables.
+    package = reports.descriptor(document_table)
+    paths = {}
+    for resource in package["resources"]:
+        where = resource["path"]
+        if where == "../sources.csv":
+            paths[resource["name"]] = Path(sources) if sources else config.sources_csv()
+        elif where.startswith("../reference/"):
+            paths[resource["name"]] = config.reference_dir() / where.removeprefix("../reference/")
+        else:
+            paths[resource["name"]] = out / where
+    database.write(package, paths, out / database.NAME)
+    return written

@@ -196,6 +196,47 @@ def _cmd_archive(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    """Browse the tables in Datasette: data/processed/korea_russia.db with its metadata."""
+    import json
+    import socket
+    import subprocess
+    import tempfile
+
+    from korea_russia.present import database, reports
+
+    db = args.db if args.db is not None else config.processed_dir() / database.NAME
+    if not Path(db).is_file():
+        raise InputError(db, "not found; run `make` (or `korea-russia build`) to build it")
+    try:
+        import datasette  # noqa: F401  (the optional extra)
+    except ImportError:
+        raise InputError("serve", "needs Datasette: pip install 'korea-russia[serve]'") from None
+    with socket.socket() as probe:  # a port in use is one line here, not a traceback there
+        try:
+            probe.bind((args.host, args.port))
+        except OSError as exc:
+            raise InputError(f"--port {args.port}", f"cannot be used ({exc.strerror})") from None
+    package = reports.descriptor()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as meta:
+        json.dump(database.metadata(package), meta, ensure_ascii=False)
+        meta.flush()
+        command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", meta.name]
+        command += ["--host", args.host, "--port", str(args.port)]
+        print(
+            f"serving {corpus.display(Path(db))} on http://{args.host}:{args.port}/ (Ctrl-C stops)"
+        )
+        return subprocess.run(command, check=False).returncode
+
+
+def _port(text: str) -> int:
+    """A TCP port number, 1 to 65535 (argparse makes the ValueError a one-line usage error)."""
+    value = int(text)
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
+    return value
+
+
 def _cmd_cite(args: argparse.Namespace) -> int:
     """Print the figures for a metric and year (or one figure id) with their citations."""
 
@@ -370,6 +411,16 @@ def parser() -> argparse.ArgumentParser:
         help="keep the figures about Korea and Russia (default) or any figure",
     )
     p.set_defaults(handler=_cmd_archive)
+
+    p = sub.add_parser("serve", help="browse the tables in Datasette (make serve)")
+    p.add_argument("--port", type=_port, default=8001, help="port to listen on (default 8001)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: this machine)"
+    )
+    p.add_argument(
+        "--db", type=Path, default=None, help="database (default: data/processed/korea_russia.db)"
+    )
+    p.set_defaults(handler=_cmd_serve)
 
     p = sub.add_parser("cite", help="a figure with its citation, e.g. cite bilateral_trade 2024")
     p.add_argument("metric", nargs="?", help="metric name or part of it (trade, lng, investment…)")
