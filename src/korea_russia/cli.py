@@ -205,6 +205,7 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
     from korea_russia.present import database, reports
 
+    port = _port(args.port)
     db = args.db if args.db is not None else config.processed_dir() / database.NAME
     if not Path(db).is_file():
         raise InputError(db, "not found; run `make` (or `korea-russia build`) to build it")
@@ -214,26 +215,27 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         raise InputError("serve", "needs Datasette: pip install 'korea-russia[serve]'") from None
     with socket.socket() as probe:  # a port in use is one line here, not a traceback there
         try:
-            probe.bind((args.host, args.port))
+            probe.bind((args.host, port))
         except OSError as exc:
-            raise InputError(f"--port {args.port}", f"cannot be used ({exc.strerror})") from None
+            raise InputError(f"--port {port}", f"cannot be used ({exc.strerror})") from None
     package = reports.descriptor()
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8") as meta:
         json.dump(database.metadata(package), meta, ensure_ascii=False)
         meta.flush()
         command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", meta.name]
-        command += ["--host", args.host, "--port", str(args.port)]
-        print(
-            f"serving {corpus.display(Path(db))} on http://{args.host}:{args.port}/ (Ctrl-C stops)"
-        )
+        command += ["--host", args.host, "--port", str(port)]
+        print(f"serving {corpus.display(Path(db))} on http://{args.host}:{port}/ (Ctrl-C stops)")
         return subprocess.run(command, check=False).returncode
 
 
 def _port(text: str) -> int:
-    """A TCP port number, 1 to 65535 (argparse makes the ValueError a one-line usage error)."""
-    value = int(text)
+    """A TCP port number, 1 to 65535, or one line saying it is none."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
     if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (1 to 65535)")
+        raise InputError(f"--port {text}", "is not a port number (1 to 65535)")
     return value
 
 
@@ -413,7 +415,7 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=_cmd_archive)
 
     p = sub.add_parser("serve", help="browse the tables in Datasette (make serve)")
-    p.add_argument("--port", type=_port, default=8001, help="port to listen on (default 8001)")
+    p.add_argument("--port", default="8001", help="port to listen on (default 8001)")
     p.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default: this machine)"
     )
