@@ -21,24 +21,11 @@ from korea_russia.present import database, reports
 DB = Path(database.NAME).stem
 
 
-def _paths(package: dict) -> dict[str, Path]:
-    out = {}
-    for resource in package["resources"]:
-        where = resource["path"]
-        if where == "../sources.csv":
-            out[resource["name"]] = config.sources_csv()
-        elif where.startswith("../reference/"):
-            out[resource["name"]] = config.reference_dir() / where.removeprefix("../reference/")
-        else:
-            out[resource["name"]] = config.processed_dir() / where
-    return out
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, dict, dict[str, pd.DataFrame]]:
     """The database of the committed tables, its package, and the tables as CSV reads them."""
     package = reports.descriptor()
-    paths = _paths(package)
+    paths = database.paths(package, config.processed_dir())
     path = database.write(package, paths, tmp_path_factory.mktemp("db") / database.NAME)
     tables = {name: pd.read_csv(p, dtype=str, keep_default_na=False) for name, p in paths.items()}
     return path, package, tables

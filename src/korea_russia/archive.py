@@ -82,7 +82,8 @@ def _read(fs: object, path: str) -> tuple[bytes, str]:
 
 
 def _is_local(fs: object) -> bool:
-    return "file" in getattr(fs, "protocol", ()) or getattr(fs, "protocol", "") == "file"
+    """fsspec's local filesystem (its protocol is "file", or a tuple holding it)."""
+    return "file" in getattr(fs, "protocol", ())
 
 
 def extract_batch(

@@ -93,14 +93,6 @@ def build_all(
     written = [(path, io.write_bytes(path, data)) for path, data in outputs.items()]
     # The database for `serve`, from the tables just written and the reference tables.
     package = reports.descriptor(document_table)
-    paths = {}
-    for resource in package["resources"]:
-        where = resource["path"]
-        if where == "../sources.csv":
-            paths[resource["name"]] = Path(sources) if sources else config.sources_csv()
-        elif where.startswith("../reference/"):
-            paths[resource["name"]] = config.reference_dir() / where.removeprefix("../reference/")
-        else:
-            paths[resource["name"]] = out / where
-    database.write(package, paths, out / database.NAME)
+    tables = database.paths(package, out, Path(sources) if sources else None)
+    database.write(package, tables, out / database.NAME)
     return written

@@ -120,24 +120,21 @@ def _run_table(args: argparse.Namespace, worker: Callable, columns: list[str], w
     parts = io.Parts(columns, args.format)
     workers = min(args.jobs, len(files), os.cpu_count() or 1)  # never more than files or cores
     count = 0
-    with _output(args.output) as out:
+    setup = (worker, sources, parts)
+    if workers > 1:
+        pool = multiprocessing.get_context("spawn").Pool(workers, _start_worker, setup)
+    else:
+        _start_worker(*setup)  # in this process
+        pool = contextlib.nullcontext()
+    with pool, _output(args.output) as out:
+        chunk = max(1, min(32, len(files) // (workers * 16)))
+        found = pool.imap(_part, files, chunksize=chunk) if workers > 1 else map(_part, files)
         out.write(parts.opening())
         bar = progress.Bar(what, len(files))
-        if workers > 1:
-            chunk = max(1, min(32, len(files) // (workers * 16)))
-            context = multiprocessing.get_context("spawn")
-            with context.Pool(workers, _start_worker, (worker, sources, parts)) as pool:
-                for body, rows, size in pool.imap(_part, files, chunksize=chunk):
-                    out.write(parts.join(body))
-                    count += rows
-                    bar.advance(size=size)
-        else:
-            _start_worker(worker, sources, parts)
-            for path in files:
-                body, rows, size = _part(path)
-                out.write(parts.join(body))
-                count += rows
-                bar.advance(size=size)
+        for body, rows, size in found:
+            out.write(parts.join(body))
+            count += rows
+            bar.advance(size=size)
         bar.close()
         out.write(parts.closing())
     if args.output:
@@ -343,6 +340,15 @@ def _add_corpus_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_parties(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--parties",
+        choices=("korea-russia", "any"),
+        default="korea-russia",
+        help="keep the figures about Korea and Russia (default) or any figure",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, with one subcommand per task."""
     top = argparse.ArgumentParser(
@@ -377,12 +383,7 @@ def parser() -> argparse.ArgumentParser:
             help="worker processes, one file each (capped at the files and the CPU cores)",
         )
         if name == "extract":
-            p.add_argument(
-                "--parties",
-                choices=("korea-russia", "any"),
-                default="korea-russia",
-                help="keep the figures about Korea and Russia (default) or any figure",
-            )
+            _add_parties(p)
         p.set_defaults(handler=handler)
 
     p = sub.add_parser(
@@ -406,12 +407,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="worker processes of the local cluster (default: the CPU cores)",
     )
-    p.add_argument(
-        "--parties",
-        choices=("korea-russia", "any"),
-        default="korea-russia",
-        help="keep the figures about Korea and Russia (default) or any figure",
-    )
+    _add_parties(p)
     p.set_defaults(handler=_cmd_archive)
 
     p = sub.add_parser("serve", help="browse the tables in Datasette (make serve)")

@@ -31,20 +31,10 @@ def write_bytes(path: Path, data: bytes) -> bool:
     try:
         if path.is_file() and path.read_bytes() == data:
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_TAG}{os.getpid()}-", dir=path.parent)
-    except OSError as exc:  # a folder that cannot be made or written to
+    except OSError as exc:
         raise InputError(display(path), f"cannot be written ({exc.strerror})") from None
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary write would be, not mkstemp's 0600
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with streamed(path) as handle:
+        handle.write(data)
     return True
 
 
@@ -57,10 +47,10 @@ def streamed(path: Path) -> Iterator[IO[bytes]]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TEMP_TAG}{os.getpid()}-", dir=path.parent)
-    except OSError as exc:
+    except OSError as exc:  # a folder that cannot be made or written to
         raise InputError(display(path), f"cannot be written ({exc.strerror})") from None
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
+        os.fchmod(fd, 0o666 & ~_umask())  # as an ordinary write would be, not mkstemp's 0600
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()

@@ -84,22 +84,23 @@ class Reference:
 
 def verdict(value: float, qualifier: str, official: float, tolerance: float) -> str:
     """consistent or differs, by the qualifier the article put on its number."""
-    bound = registry.qualifier(qualifier).bound
-    if bound == "lower":
-        return "consistent" if official >= value else "differs"
-    if bound == "upper":
-        return "consistent" if official <= value else "differs"
-    return "consistent" if abs(official - value) <= tolerance * abs(official) else "differs"
+    return _within(value, qualifier, official, tolerance * abs(official))
 
 
 def change_verdict(value: float, qualifier: str, official: float, points: float) -> str:
     """A claimed change against the official one, in percentage points."""
+    return _within(value, qualifier, official, points)
+
+
+def _within(value: float, qualifier: str, official: float, allowed: float) -> str:
+    """consistent where the official value meets the bound the qualifier sets ("over",
+    "under"), or, with none, lies within `allowed` of the article's value; else differs."""
     bound = registry.qualifier(qualifier).bound
     if bound == "lower":
         return "consistent" if official >= value else "differs"
     if bound == "upper":
         return "consistent" if official <= value else "differs"
-    return "consistent" if abs(official - value) <= points else "differs"
+    return "consistent" if abs(official - value) <= allowed else "differs"
 
 
 def target_verdict(target: float, qualifier: str, official: float, mention: str) -> str:

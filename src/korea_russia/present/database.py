@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from korea_russia import io
+from korea_russia import config, io
 
 NAME = "korea_russia.db"
 # Full-text search: the words a reader looks for.
@@ -79,6 +79,22 @@ QUERIES = {
 }
 
 
+def paths(package: dict, processed: Path, sources: Path | None = None) -> dict[str, Path]:
+    """Where each resource's CSV is: the package's paths are relative to data/processed/,
+    whose tables may have been written elsewhere (`processed`, for `build --out`), beside
+    the sources CSV (`sources`) and the reference tables."""
+    out = {}
+    for resource in package["resources"]:
+        where = resource["path"]
+        if where == "../sources.csv":
+            out[resource["name"]] = sources or config.sources_csv()
+        elif where.startswith("../reference/"):
+            out[resource["name"]] = config.reference_dir() / where.removeprefix("../reference/")
+        else:
+            out[resource["name"]] = processed / where
+    return out
+
+
 def frames(package: dict, paths: dict[str, Path]) -> dict[str, pd.DataFrame]:
     """Every resource of the package, read from its CSV (`paths`: by resource name) with the
     types its schema gives: text stays text ("2024", "001"), numbers are numbers."""
@@ -121,7 +137,9 @@ def write(package: dict, paths: dict[str, Path], path: Path) -> Path:
                 (k["fields"][0], k["reference"]["resource"], k["reference"]["fields"][0])
                 for k in schema.get("foreignKeys", [])
             ]
-            columns = {c: _sql_type(frame[c], schema, c) for c in frame.columns}
+            types = {f["name"]: f["type"] for f in schema["fields"]}
+            sql = {"number": float, "integer": int}
+            columns = {c: sql.get(types.get(c, "string"), str) for c in frame.columns}
             db[name].create(columns, pk=tuple(schema["primaryKey"]), foreign_keys=foreign)
             db[name].insert_all(frame.to_dict("records"))
             for index in INDEXES.get(name, []):
@@ -135,11 +153,6 @@ def write(package: dict, paths: dict[str, Path], path: Path) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
-
-
-def _sql_type(series: pd.Series, schema: dict, column: str) -> type:
-    types = {f["name"]: f["type"] for f in schema["fields"]}
-    return {"number": float, "integer": int}.get(types.get(column, "string"), str)
 
 
 def metadata(package: dict) -> dict:
