@@ -1,6 +1,7 @@
 """Issue 16: the pattern shapes that make the extractors fast match what the plain patterns
 match; `--jobs` streams; `archive` on Dask gives the rows `extract` and `events` give."""
 
+import random
 import re
 from pathlib import Path
 
@@ -92,6 +93,46 @@ def test_actors_are_read_as_each_alias_reads_them(tmp_path) -> None:
     text = "On 13 September 2023 Putin met Kim Jong Un in Vostochny."
     found = events.events(doc(text, published="2023-09-14"), actors)
     assert [(e.category, e.actors) for e in found] == [("summit", "Vladimir Putin;Kim Jong Un")]
+
+
+LED = [
+    "Back in May 2019 they met; up until March 5 nothing moved, as of  \n June 2020 it did.",
+    "since from 2019 to 2020, In May, until\tJanuary 2020 and On 3 March 2021 (by 2024).",
+    "From May 1 to May 5, between 2010 and 2012, in early June, for last week, after next year.",
+    "the talks ended Monday; in 2019–2020 and during this autumn; two months ago; bymay 2019",
+    "In In May 2019 on on 5 May, as of of June 2020, back back in July 2021, Up until 2030.",
+]
+
+
+def _led_sentences(n: int) -> list[str]:
+    """Sentences made of leading words, dates, other words and odd spaces, in any order."""
+    pick = random.Random(16)
+    words = "on in On In since by until till for during after back in up until as of from"
+    parts = [*words.split(), "May", "5", "2019", "March", "June 2020", "Monday", "last", "year"]
+    parts += ["week", "ago", "two months", "between", "and", "to", "bank", "sinceMay", "-", ","]
+    spaces = [" ", "  ", "\n", "\t", " \u00a0"]
+    return [
+        "".join(pick.choice(parts) + pick.choice(spaces) for _ in range(pick.randint(1, 14)))
+        for _ in range(n)
+    ]
+
+
+def test_a_date_rule_found_from_its_core_matches_what_the_rule_finds() -> None:
+    """Each date rule is found from its core (without the leading word) and then read whole
+    from at most a leading phrase before it: the same matches as the whole rule's scan."""
+    patterns = events._patterns()
+    for sentence in LED + _led_sentences(3000):
+        for (name, rule), led in zip(patterns.rules, patterns.led, strict=True):
+            fast = [(m.span(), m.groupdict()) for m in led.finditer(sentence)]
+            plain = [(m.span(), m.groupdict()) for m in rule.finditer(sentence)]
+            assert fast == plain, (name, sentence)
+    found = {m.group() for s in LED for led in patterns.led for m in led.finditer(s)}
+    assert {
+        "Back in May 2019",
+        "up until March 5",
+        "as of  \n June 2020",
+        "On 3 March 2021",
+    } <= found
 
 
 # --- issue 16: `archive` on a 2-worker local Dask cluster equals `extract` and `events` ---
@@ -325,3 +366,41 @@ def test_a_long_command_prints_no_bar_into_a_pipe(tmp_path: Path) -> None:
     )
     assert "\r" not in done.stderr and "\x1b" not in done.stderr
     assert done.stderr.strip().endswith("f.csv")
+
+
+def test_one_scan_for_every_category_gives_the_first_category_whose_words_appear() -> None:
+    """The union of all categories' words, read position by position, picks the category
+    that searching each category's words in order picks, wherever the words stand."""
+    patterns = events._patterns()
+    pick = random.Random(17)
+    words = ["war", "sanctions", "took office", "summit", "envoy", "trade", "LNG", "gas"]
+    words += ["warm", "tradesman", "Crimean", "met with President", "visit", "the", "on"]
+    for _ in range(2000):
+        sentence = " ".join(pick.choice(words) for _ in range(pick.randint(0, 6)))
+        plain = next(
+            (name for name, p, _ in patterns.categories if p.search(sentence)),
+            registry.category_names()[-1],
+        )
+        assert events.category(sentence) == plain, sentence
+    assert events.category("A trade summit on the war") == "conflict"
+    assert events.category("The envoy spoke of trade") == "diplomacy"
+    assert events.category("Nothing of note") == registry.category_names()[-1]
+
+
+def test_a_fraction_found_from_its_denominator_matches_what_the_whole_pattern_finds() -> None:
+    from korea_russia.extract import quantities
+
+    led = quantities._tables().fraction
+    pick = random.Random(18)
+    parts = ["two", "one", "a", "three", "A", "half", "thirds", "quarter", "of", "Of", "-", "x"]
+    parts += ["first", "the", "ONE", "twothirds", "tenths", "\u0130", "\u017f", "nine", "onethird"]
+    for _ in range(3000):
+        text = "".join(
+            pick.choice(parts) + pick.choice(["", " ", "-", "  ", "\n", "\u00a0"])
+            for _ in range(pick.randint(1, 12))
+        )
+        assert [m.span() for m in led.finditer(text)] == [
+            m.span() for m in led.whole.finditer(text)
+        ], text
+    found = [m.group() for m in led.finditer("Two-thirds of it, a quarter of that, half of all.")]
+    assert found == ["Two-thirds of", "a quarter of", "half of"]

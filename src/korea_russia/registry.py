@@ -75,6 +75,53 @@ def fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(f"{lead}(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
 
 
+@dataclass(frozen=True)
+class Led:
+    """A pattern that may open with a leading phrase ("since", "as of", "two-"), found
+    from its core, the part every match holds after that phrase.
+
+    A leading phrase starts like most words, so `re` tries the whole pattern at nearly every
+    word; the core starts with a rarer character (a digit, a month's capital, "quarter").
+    `finditer` gives what `whole.finditer` gives: the leftmost match from any position
+    starts at the leftmost core match after it or at most one leading phrase before it
+    (its words, of `chars`, and the white space between), so `whole` is run only from there.
+    """
+
+    whole: re.Pattern[str]
+    core: re.Pattern[str]
+    chars: frozenset[str]  # what the leading phrases are made of besides white space
+    words: int  # the most runs of `chars` a leading phrase has
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        while (c := self.core.search(text, pos)) is not None:
+            start = c.start()
+            for _ in range(self.words + 1):  # one run more: a core inside a leading phrase
+                while start > pos and text[start - 1].isspace():
+                    start -= 1
+                while start > pos and text[start - 1] in self.chars:
+                    start -= 1
+            m = self.whole.search(text, start)
+            if m is not None and m.start() > c.start():
+                m = self.whole.search(text, pos)  # the core stood where the whole cannot
+            if m is None:
+                return
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+def led(whole: str, core: str, phrases: Iterable[str], flags: int = 0) -> Led:
+    """A `Led` for pattern `whole`, which is an optional leading phrase (one of `phrases`,
+    its words joined by white space or by the characters they are made of) then `core`."""
+    phrases = list(phrases)
+    letters = {ch for p in phrases for ch in p if not ch.isspace()}
+    probe = re.compile(f"[{''.join(re.escape(ch) for ch in sorted(letters))}]", flags | re.I)
+    # every character that matches one of theirs in any case (İ, ı, ſ, K fold to ASCII)
+    chars = frozenset(ch for ch in map(chr, range(0x3000)) if probe.fullmatch(ch))
+    words = max((len(p.split()) for p in phrases), default=0)
+    return Led(fast(whole, flags), fast(core, flags), chars, words)
+
+
 _CATEGORIES = {
     _constants.CATEGORY_DIGIT: r"\d",
     _constants.CATEGORY_NOT_DIGIT: r"\D",

@@ -40,6 +40,7 @@ def _first_letter_any_case(word: str) -> str:
 class _Patterns:
     rules: list[tuple[str, re.Pattern[str]]]
     needs: list[frozenset[str]]  # per rule: the kinds of hint it cannot match without
+    led: list[registry.Led]  # each rule, found from its core (the rule without "since" …)
     hint: re.Pattern[str]
     furniture: re.Pattern[str]
     speculation: re.Pattern[str]
@@ -47,6 +48,7 @@ class _Patterns:
     not_event: re.Pattern[str]
     future: re.Pattern[str]
     categories: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]
+    any_category: re.Pattern[str]  # every category's words, group `c<i>` for category i
 
 
 @registry.compiled
@@ -83,8 +85,8 @@ def _patterns() -> _Patterns:
     )
     seasons = "|".join(time["seasons"])
     count = registry.number_word_pattern()
-    rules = [
-        (k, registry.fast(lead + p))
+    bare = [
+        (k, p)
         for k, p in [
             (
                 "md_range_y",
@@ -134,6 +136,8 @@ def _patterns() -> _Patterns:
             ("y", rf"(?P<y>{YEAR})"),
         ]
     ]
+    led = [registry.led(lead + p, p, words["lead"]) for _, p in bare]
+    rules = [(k, r.whole) for (k, _), r in zip(bare, led, strict=True)]
     hint = registry.fast(
         rf"(?P<year>{YEAR})|(?P<numeric>\d\d\.\d\d\.\d{{4}})|(?P<month>{mon})"
         rf"|(?P<weekday>\b(?:{weekdays})\b)"
@@ -161,9 +165,13 @@ def _patterns() -> _Patterns:
         for c in words["category"]
         if c["words"]
     ]
+    any_category = registry.fast(
+        "|".join(f"(?P<c{i}>{p.pattern})" for i, (_, p, _m) in enumerate(categories)), re.I
+    )
     return _Patterns(
         rules,
         needs,
+        led,
         hint,
         any_of("furniture"),
         any_of("speculation"),
@@ -171,6 +179,7 @@ def _patterns() -> _Patterns:
         registry.fast("|".join(words["not_events"]["before"]), re.I),
         registry.fast("|".join(time["future"]), re.I),
         categories,
+        any_category,
     )
 
 
@@ -324,10 +333,10 @@ def find_dates(
     if kinds is None:
         kinds = frozenset(m.lastgroup for m in patterns.hint.finditer(sentence))
     blocked: list[tuple[int, int]] = []
-    for (rule, pattern), needs in zip(patterns.rules, patterns.needs, strict=True):
+    for (rule, _), led, needs in zip(patterns.rules, patterns.led, patterns.needs, strict=True):
         if not needs <= kinds:
             continue  # a rule that cannot match here ("md" in a sentence with no month)
-        for m in pattern.finditer(sentence):
+        for m in led.finditer(sentence):
             if any(m.start() < d.end - offset and d.start - offset < m.end() for d in taken):
                 continue
             if any(m.start() < b and a < m.end() for a, b in blocked):
@@ -386,12 +395,18 @@ def _spelled(alias: str) -> str:
 
 
 @functools.lru_cache(maxsize=4)
-def _alias_index(actors: tuple[Actor, ...]) -> tuple[re.Pattern[str], list[str]]:
+def _alias_index(
+    actors: tuple[Actor, ...],
+) -> tuple[re.Pattern[str], dict[str, list[tuple[int, str]]]]:
     """One pattern for every alias, giving at each position the longest alias there; and
-    each actor's alias as that pattern's matches are spelled."""
+    each actor's alias as that pattern's matches are spelled, by first letter (with the
+    actor's place in `actors`)."""
     spelled = [_spelled(a.alias) for a in actors]
     trie = registry.alternation(set(spelled), space=r"[\s-]")
-    return registry.fast(rf"(?<![\w-])(?=(?P<alias>{trie})(?![\w-]))"), spelled
+    by_letter: dict[str, list[tuple[int, str]]] = {}
+    for i, alias in enumerate(spelled):
+        by_letter.setdefault(alias[:1], []).append((i, alias))
+    return registry.fast(rf"(?<![\w-])(?=(?P<alias>{trie})(?![\w-]))"), by_letter
 
 
 def _named(sentence: str, actors: Sequence[Actor]) -> list[Actor]:
@@ -399,15 +414,10 @@ def _named(sentence: str, actors: Sequence[Actor]) -> list[Actor]:
     them, instead of one per alias. Each is then read with its own pattern, as before."""
     if not all(a.alias for a in actors):
         return list(actors)  # built without their aliases: no index to read them from
-    pattern, spelled = _alias_index(tuple(actors))
-    found = [_SEPARATOR.sub(" ", m.group("alias")) for m in pattern.finditer(sentence)]
-    if not found:
-        return []
-    return [
-        a
-        for a, alias in zip(actors, spelled, strict=True)
-        if any(f.startswith(alias) for f in found)
-    ]
+    pattern, by_letter = _alias_index(tuple(actors))
+    found = {_SEPARATOR.sub(" ", m.group("alias")) for m in pattern.finditer(sentence)}
+    named = {i for f in found for i, alias in by_letter.get(f[:1], ()) if f.startswith(alias)}
+    return [actors[i] for i in sorted(named)]
 
 
 _SEPARATOR = re.compile(r"[\s-]")
@@ -434,10 +444,24 @@ def category(sentence: str, leaders: Sequence[Actor] = ()) -> str:
     A category's `meeting` words count too where a leader meets a leader: the sentence names
     two or more `leaders`, and one stands right after the meeting word ("his meeting with
     Kim Jong Un", "met Vladimir Putin")."""
-    for name, pattern, meeting in _patterns().categories:
-        if pattern.search(sentence) or (meeting and _leaders_meet(sentence, meeting, leaders)):
+    patterns = _patterns()
+    first = _first_category(sentence, patterns)
+    for i, (name, _pattern, meeting) in enumerate(patterns.categories):
+        if i == first or (meeting and _leaders_meet(sentence, meeting, leaders)):
             return name
     return registry.category_names()[-1]
+
+
+def _first_category(sentence: str, patterns: _Patterns) -> int:
+    """The index of the first category whose words appear in `sentence` (past the last one
+    if none do), in one scan: at each place a category's words match, the union gives the
+    first such category; the least of those over the sentence is the first of all."""
+    first = len(patterns.categories)
+    pos = 0
+    while first and (m := patterns.any_category.search(sentence, pos)) is not None:
+        first = min(first, next(int(k[1:]) for k, v in m.groupdict().items() if v is not None))
+        pos = m.start() + 1
+    return first
 
 
 def _leaders_meet(sentence: str, meeting: re.Pattern[str], leaders: Sequence[Actor]) -> bool:

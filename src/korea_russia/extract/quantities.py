@@ -30,7 +30,7 @@ class _Tables:
     pattern: re.Pattern[str]
     word_pattern: re.Pattern[str]
     word_before: re.Pattern[str]
-    fraction: re.Pattern[str]
+    fraction: registry.Led
     number_of: re.Pattern[str]
     before: dict[str, str]  # currency sign or code -> unit
     after: dict[str, tuple[str, float]]  # unit word (normalised) -> (unit, factor)
@@ -84,9 +84,11 @@ def _tables() -> _Tables:
     )
     word_before = re.compile(rf"(?i:{words}(?:{_SP}|-)+)$")
     denominators, numerators = registry.fractions()
-    fraction = registry.fast(
-        rf"(?i:(?<![\w-])(?:(?P<top>{'|'.join(numerators)})(?:{_SP}|-)+)?"
-        rf"(?P<bottom>{'|'.join(sorted(denominators, key=len, reverse=True))})\s+of\b)"
+    bottom = rf"(?P<bottom>{'|'.join(sorted(denominators, key=len, reverse=True))})\s+of\b"
+    fraction = registry.led(  # found from "thirds of", then read with its numerator
+        rf"(?i:(?<![\w-])(?:(?P<top>{'|'.join(numerators)})(?:{_SP}|-)+)?{bottom})",
+        rf"(?i:{bottom})",
+        [*numerators, "-"],
     )
     count_words = [w for u in units if u.dimension == "count" for w, _ in u.after]
     number_of = registry.fast(
