@@ -114,12 +114,17 @@ def led(whole: str, core: str, phrases: Iterable[str], flags: int = 0) -> Led:
     """A `Led` for pattern `whole`, which is an optional leading phrase (one of `phrases`,
     its words joined by white space or by the characters they are made of) then `core`."""
     phrases = list(phrases)
-    letters = {ch for p in phrases for ch in p if not ch.isspace()}
-    probe = re.compile(f"[{''.join(re.escape(ch) for ch in sorted(letters))}]", flags | re.I)
-    # every character that matches one of theirs in any case (İ, ı, ſ, K fold to ASCII)
-    chars = frozenset(ch for ch in map(chr, range(0x3000)) if probe.fullmatch(ch))
+    chars = _any_case(frozenset(ch for p in phrases for ch in p if not ch.isspace()))
     words = max((len(p.split()) for p in phrases), default=0)
     return Led(fast(whole, flags), fast(core, flags), chars, words)
+
+
+@functools.lru_cache(maxsize=16)
+def _any_case(letters: frozenset[str]) -> frozenset[str]:
+    """Every character `re` matches to one of `letters` in any case (İ, ı, ſ and K fold to
+    ASCII ones); worked out once per set of letters (the date rules share one)."""
+    probe = re.compile(f"[{''.join(re.escape(ch) for ch in sorted(letters))}]", re.I)
+    return frozenset(ch for ch in map(chr, range(0x3000)) if probe.fullmatch(ch))
 
 
 _CATEGORIES = {

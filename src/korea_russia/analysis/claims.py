@@ -40,6 +40,7 @@ unverifiable (services are not in the reference data).
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -252,6 +253,11 @@ def _unverifiable(figure: pd.Series, note: str) -> dict:
     return {**_row(figure), "verdict": "unverifiable", "note": note}
 
 
+def _as_level(value: float, figure: pd.Series, tolerance: float) -> Callable[[float], str]:
+    """The verdict of a level stated in `figure` against an official value."""
+    return lambda official: verdict(value, figure["qualifier"], official, tolerance)
+
+
 def _compared(
     data: Reference,
     figure: pd.Series,
@@ -366,7 +372,7 @@ def _check_trade_level(figure: pd.Series, data: Reference) -> dict:
         value,
         "USD",
         candidates,
-        lambda official: verdict(value, figure["qualifier"], official, tolerance),
+        _as_level(value, figure, tolerance),
         tolerance,
         notes,
     )
@@ -588,7 +594,7 @@ def _check_energy(figure: pd.Series, data: Reference) -> dict:
         decide = lambda official: change_verdict(value, figure["qualifier"], official, points)  # noqa: E731
         tolerance = points
     else:
-        decide = lambda official: verdict(value, figure["qualifier"], official, tolerance)  # noqa: E731
+        decide = _as_level(value, figure, tolerance)
     bases = {c.basis for c in candidates if c.basis}
     notes = [
         how,
@@ -668,7 +674,7 @@ def _check_investment(figure: pd.Series, data: Reference) -> dict:
         value,
         "USD",
         candidates,
-        lambda official: verdict(value, figure["qualifier"], official, tolerance),
+        _as_level(value, figure, tolerance),
         tolerance,
         [how, f"{who}; investment figures are on mixed bases (reported or remitted)"],
     )
