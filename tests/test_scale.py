@@ -68,6 +68,123 @@ def test_a_pattern_whose_first_character_cannot_be_told_is_left_as_it_is(pattern
     assert registry.fast(pattern).pattern == pattern
 
 
+NEEDLED = [
+    (r"\bwar\b|invasion|military\s+operation|\bCrimea\b|annex", re.I),
+    (r"(?P<a>sanction)|(?P<b>export (?:controls?|restrictions?))|(?P<c>\bmet\b|meeting)", re.I),
+    (r"(?:phone|telephone|video)\s+(?:call|talks)|leaders? met|heads? of state", re.I),
+    (r"(?i:\b(?:year|months?|week|spring|fall)\b)", 0),
+    (r"\bnumber\s+of\s+(?:[\w-]+\s+){0,4}?items\b", re.I),
+    (r"(?<![\w-])kelvin|long|stop|idea|inch", re.I),  # the text has "\u212aelvin", "\u017ftop"…
+    (r"abcd\b|bcde|aaa\b", re.I),  # needles that overlap: "abcde", "aaaa"
+    # more needles than FEW_NEEDLES (looked for with one trie instead of str.find)
+    ("|".join(rf"\b{a}{b}x\w*" for a in "pqrstuv" for b in "pqrs") + r"|abcd\b|bcde|aaa\b", re.I),
+]
+_NEEDLED_PARTS = [
+    "war",
+    "WAR",
+    "Warsaw",
+    "invasion",
+    "military  operation",
+    "Crimea",
+    "annexed",
+    "sanctions",
+    "export controls",
+    "EXPORT restriction",
+    "met",
+    "meeting",
+    "Meetings",
+    "phone call",
+    "telephone talks",
+    "leader met",
+    "leaders met",
+    "heads of state",
+    "year",
+    "Years",
+    "month",
+    "week",
+    "spring",
+    "fall",
+    "rainfall",
+    "number of",
+    "Number  of new items",
+    "items",
+    "the",
+    "KELVIN",
+    "\u212aelvin",
+    "lonG",
+    "\u017ftop",
+    "\u0131dea",
+    "\u0130nch",
+    "trade",
+    "Port",
+    "report",
+    "cargo",
+    "Manufacturing",
+    "omega",
+    "sigmas",
+    "x",
+    "-",
+    ",",
+    "2019",
+    "abcde",
+    "ABCD",
+    "aaaa",
+    "aaa",
+    "bcde",
+]
+
+
+def _needled_texts(n: int) -> list[str]:
+    """Texts of the patterns' words, near-misses, upper case and the letters outside ASCII
+    that `re` folds to ASCII ones, with odd spaces."""
+    pick = random.Random(19)
+    spaces = [" ", "", "  ", "\n", "-", "\u00a0"]
+    return [
+        "".join(
+            pick.choice(_NEEDLED_PARTS) + pick.choice(spaces) for _ in range(pick.randint(1, 16))
+        )
+        for _ in range(n)
+    ]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), NEEDLED)
+def test_a_needled_pattern_finds_exactly_what_the_plain_one_finds(pattern: str, flags: int) -> None:
+    """Found from the words its branches open with (str.find or a trie in lower case), the
+    pattern gives the matches and groups its own scan gives, from any position."""
+    needled = registry.needled(pattern, flags)
+    assert isinstance(needled, registry.Needled), pattern
+    plain = re.compile(pattern, flags)
+    for text in [*SENTENCES, " ".join(SENTENCES), *_needled_texts(1500)]:
+        found = [(m.span(), m.lastgroup) for m in needled.finditer(text)]
+        assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)], text
+        for pos in (0, 1, len(text) // 2):
+            at, want = needled.search(text, pos), plain.search(text, pos)
+            assert (at and at.span()) == (want and want.span()), (text, pos)
+
+
+def test_the_needles_are_read_from_the_pattern() -> None:
+    found = registry.needled(r"\bwar\b|(?:phone|video)\s+call|leaders? met|heads? of", re.I)
+    assert sorted(found.needles) == ["head", "leader", "phone", "video", "war"]
+    export = registry.needled(r"export (?:controls?|restrictions?)", re.I)
+    assert sorted(export.needles) == ["export control", "export restriction"]
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"\bup\b|\bwas\b", r"©|\bcopyright\b", r"a*bcd", r"[Tt]rade", r"\d+ tonnes"]
+)
+def test_a_pattern_without_long_enough_opening_words_is_only_fast(pattern: str) -> None:
+    """A branch opening with fewer than SHORTEST_NEEDLE written ASCII characters (or with a
+    class, a repeat, a letter outside ASCII): the plain `fast` pattern."""
+    found = registry.needled(pattern, re.I)
+    assert isinstance(found, re.Pattern)
+    assert found.pattern == registry.fast(pattern, re.I).pattern
+
+
+def test_needles_must_be_lower_case_ascii() -> None:
+    with pytest.raises(ValueError, match="lower-case ASCII"):
+        registry.Needled(re.compile("War"), ("War",))
+
+
 def test_actors_are_read_as_each_alias_reads_them(tmp_path) -> None:
     """One scan finds which aliases may stand in a sentence; the result is what the
     aliases' own patterns give, longest alias first."""

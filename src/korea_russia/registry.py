@@ -7,12 +7,13 @@ copy); functions that compile patterns from the vocabulary register with `@compi
 their caches are cleared on a switch.
 """
 
+import bisect
 import functools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 from pathlib import Path
 from re import _constants, _parser  # the parse `fast` reads a pattern's first character from
@@ -88,13 +89,14 @@ class Led:
     """
 
     whole: re.Pattern[str]
-    core: re.Pattern[str]
+    core: "re.Pattern[str] | Needled"  # Needled where the core opens with a few words
     chars: frozenset[str]  # what the leading phrases are made of besides white space
     words: int  # the most runs of `chars` a leading phrase has
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pos = 0
-        while (c := self.core.search(text, pos)) is not None:
+        core = searcher(self.core, text)
+        while (c := core(pos)) is not None:
             start = c.start()
             for _ in range(self.words + 1):  # one run more: a core inside a leading phrase
                 while start > pos and text[start - 1].isspace():
@@ -110,13 +112,163 @@ class Led:
             pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
-def led(whole: str, core: str, phrases: Iterable[str], flags: int = 0) -> Led:
+def led(
+    whole: str,
+    core: str,
+    phrases: Iterable[str],
+    flags: int = 0,
+    needles: Iterable[str] = (),
+) -> Led:
     """A `Led` for pattern `whole`, which is an optional leading phrase (one of `phrases`,
-    its words joined by white space or by the characters they are made of) then `core`."""
+    its words joined by white space or by the characters they are made of) then `core`;
+    `needles`, where given, are the words every match of `core` opens with (see Needled)."""
     phrases = list(phrases)
     chars = _any_case(frozenset(ch for p in phrases for ch in p if not ch.isspace()))
     words = max((len(p.split()) for p in phrases), default=0)
-    return Led(fast(whole, flags), fast(core, flags), chars, words)
+    found = fast(core, flags)
+    needles = tuple(needles)
+    return Led(fast(whole, flags), Needled(found, needles) if needles else found, chars, words)
+
+
+SHORTEST_NEEDLE = 3  # a needle of one or two letters stands in most words: no faster
+MOST_NEEDLES = 64  # beyond that many, looking for them costs more than the scan saves
+FEW_NEEDLES = 24  # up to that many, one `str.find` each beats one trie of them (measured)
+
+
+def needled(pattern: str, flags: int = 0) -> "Needled | re.Pattern[str]":
+    """`fast(pattern, flags)`, found from the words every match opens with (`Needled`) where
+    the pattern itself says what they are: each of its branches opens with at least
+    SHORTEST_NEEDLE ASCII characters written as they are ("\\bwar\\b", "export (?:controls?|…)",
+    "leaders? met"). Otherwise the plain `fast` pattern."""
+    compiled = fast(pattern, flags)
+    starts = _literal_starts(_parser.parse(pattern, flags).data)
+    if not starts or len(starts) > MOST_NEEDLES:
+        return compiled
+    needles = {p for p, _ in starts}
+    if min(map(len, needles)) < SHORTEST_NEEDLE or not all(n.isascii() for n in needles):
+        return compiled
+    return Needled(compiled, tuple(sorted(needles)))
+
+
+def _literal_starts(ops: list) -> list[tuple[str, bool]] | None:
+    """The lower-cased literal text every match of the parsed `ops` opens with, one per way
+    through them (empty where a way opens with a class or a repeat), each with whether it
+    runs to the end of `ops` (so what follows extends it); None where that cannot be told."""
+    c = _constants
+    found = [("", True)]
+    for op, av in ops:
+        if not any(whole for _, whole in found) or len(found) > MOST_NEEDLES:
+            break
+        if op in _ZERO_WIDTH:
+            continue  # "\\b", a lookbehind: they hold no character
+        if op is c.LITERAL and chr(av).isascii():
+            parts = [(chr(av).lower(), True)]
+        elif op is c.SUBPATTERN and not av[2] and av[1] in (0, re.IGNORECASE):
+            parts = _literal_starts(av[3].data)
+        elif op is c.BRANCH:
+            ways = [_literal_starts(branch.data) for branch in av[1]]
+            parts = None if any(w is None for w in ways) else [p for w in ways for p in w]
+        else:
+            parts = [("", False)]  # a class, a repeat: the text so far is all there is
+        if parts is None:
+            return None
+        found = [
+            (text + more, more_whole) if whole else (text, False)
+            for text, whole in found
+            for more, more_whole in (parts if whole else [("", False)])
+        ]
+        found = list(dict.fromkeys(found))
+    return found
+
+
+@dataclass(frozen=True)
+class Needled:
+    """A pattern found from the words every match opens with (`needles`, lower-case ASCII,
+    in any case in the text), looked for with `str.find` in the lower-cased text.
+
+    `re` tries a case-insensitive pattern at every position whose letter could open it, and
+    "year", "half" or "number" open with letters found in most words; `str.find` skips to
+    the next needle at C speed, and the pattern is tried only there. `finditer` and
+    `search` give what `pattern`'s own give. Where lower-casing could move or miss a match
+    (a text holding one of the four letters outside ASCII that `re` folds to ASCII ones, or
+    whose lower case has another length), the pattern's own scan is used.
+    """
+
+    pattern: re.Pattern[str]
+    needles: tuple[str, ...]
+    # Many needles: one case-sensitive trie of them all (`str.find` once per needle would
+    # read the text that many times); None for a few, where `str.find` is faster.
+    finder: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.needles or not all(n.isascii() and n == n.lower() for n in self.needles):
+            raise ValueError(f"needles must be lower-case ASCII: {self.needles!r}")
+        many = len(set(self.needles)) > FEW_NEEDLES
+        trie = re.compile(alternation(self.needles)) if many else None
+        object.__setattr__(self, "finder", trie)
+
+    def starts(self, text: str) -> list[int] | None:
+        """Where a needle stands in `text`, ascending; None where lower case can't be trusted."""
+        lowered = _lowered(text)
+        if lowered is None:
+            return None
+        if self.finder is not None:
+            found, search = [], self.finder.search
+            m = search(lowered)
+            while m is not None:  # on from the next place, not the end: needles may overlap
+                found.append(m.start())
+                m = search(lowered, m.start() + 1)
+            return found
+        at_any: set[int] = set()
+        for needle in self.needles:
+            at = lowered.find(needle)
+            while at >= 0:
+                at_any.add(at)
+                at = lowered.find(needle, at + 1)
+        return sorted(at_any)
+
+    def searcher(self, text: str) -> Callable[[int], re.Match[str] | None]:
+        """`search` over one text, its needles found once: the leftmost match from `pos`."""
+        starts = self.starts(text)
+        if starts is None:
+            return lambda pos: self.pattern.search(text, pos)
+
+        def search(pos: int) -> re.Match[str] | None:
+            for i in range(bisect.bisect_left(starts, pos), len(starts)):
+                m = self.pattern.match(text, starts[i])
+                if m is not None:
+                    return m
+            return None
+
+        return search
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        search, pos = self.searcher(text), 0
+        while pos <= len(text) and (m := search(pos)) is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.end() + 1
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.searcher(text)(pos)
+
+
+def searcher(
+    pattern: "re.Pattern[str] | Needled", text: str
+) -> Callable[[int], re.Match[str] | None]:
+    """`pattern.search` over one text, from a position: the needles of a Needled found once."""
+    if isinstance(pattern, Needled):
+        return pattern.searcher(text)
+    return functools.partial(pattern.search, text)
+
+
+@functools.lru_cache(maxsize=2)
+def _lowered(text: str) -> str | None:
+    """`text` in lower case, where each character keeps its offset and `re`'s any-case
+    matching of ASCII letters is what lower case gives (None where it is not)."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(ch in text for ch in _FOLDS_TO_ASCII):
+        return None
+    return lowered
 
 
 @functools.lru_cache(maxsize=16)
@@ -337,7 +489,12 @@ def currencies() -> frozenset[str]:
 
 def dimension(code: str) -> str:
     """money, mass, volume, percent, ratio or count."""
-    return next(u.dimension for u in units() if u.code == code)
+    return _dimensions()[code]
+
+
+@compiled
+def _dimensions() -> dict[str, str]:
+    return {u.code: u.dimension for u in units()}
 
 
 @compiled

@@ -41,14 +41,19 @@ class _Patterns:
     rules: list[tuple[str, re.Pattern[str]]]
     needs: list[frozenset[str]]  # per rule: the kinds of hint it cannot match without
     led: list[registry.Led]  # each rule, found from its core (the rule without "since" …)
-    hint: re.Pattern[str]
-    furniture: re.Pattern[str]
-    speculation: re.Pattern[str]
-    statistics: re.Pattern[str]
+    hint: re.Pattern[str]  # a year, a numeric date, a month or a weekday (group: its kind)
+    hint_words: registry.Needled  # a word of a relative date ("year", "week", "autumn")
+    furniture: "re.Pattern[str] | registry.Needled"
+    speculation: "re.Pattern[str] | registry.Needled"
+    statistics: "re.Pattern[str] | registry.Needled"
     not_event: re.Pattern[str]
-    future: re.Pattern[str]
-    categories: list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]
-    any_category: re.Pattern[str]  # every category's words, group `c<i>` for category i
+    future: "re.Pattern[str] | registry.Needled"
+    categories: list[
+        tuple[
+            str, "re.Pattern[str] | registry.Needled", "re.Pattern[str] | registry.Needled | None"
+        ]
+    ]
+    any_category: "re.Pattern[str] | registry.Needled"  # every category's words, group c<i>
 
 
 @registry.compiled
@@ -138,11 +143,16 @@ def _patterns() -> _Patterns:
     ]
     led = [registry.led(lead + p, p, words["lead"]) for _, p in bare]
     rules = [(k, r.whole) for (k, _), r in zip(bare, led, strict=True)]
+    # What a sentence must hold to be worth searching for dates, by kind; the words of a
+    # relative date, in any case, found from where they stand (see registry.Needled).
     hint = registry.fast(
         rf"(?P<year>{YEAR})|(?P<numeric>\d\d\.\d\d\.\d{{4}})|(?P<month>{mon})"
         rf"|(?P<weekday>\b(?:{weekdays})\b)"
-        rf"|(?P<words>(?i:\byear\b|\bmonths?\b|\bweek\b|\b(?:{seasons})\b))"
-    )  # what a sentence must hold to be worth searching for dates, by kind
+    )
+    hint_words = registry.Needled(
+        registry.fast(rf"(?i:\b(?:year|months?|week|{seasons})\b)"),
+        ("year", "month", "week", *(s.lower() for s in time["seasons"])),
+    )
     # A rule runs on a sentence only where the sentence holds the kinds of hint its groups
     # read (a month name for `m1`, a year for `y`); one with none of those groups reads a
     # relative expression ("last week", "this autumn"), which holds one of the hint's words.
@@ -153,31 +163,32 @@ def _patterns() -> _Patterns:
         frozenset({"numeric"}) if "numeric" in n else n or frozenset({"words"}) for n in needs
     ]
 
-    def any_of(key: str) -> re.Pattern[str]:
-        return registry.fast("|".join(words[key]["words"]), re.I)
+    def any_of(key: str) -> "re.Pattern[str] | registry.Needled":
+        return registry.needled("|".join(words[key]["words"]), re.I)
 
+    listed = [c for c in words["category"] if c["words"]]
     categories = [
         (
             c["name"],
-            registry.fast("|".join(c["words"]), re.I),
-            registry.fast("|".join(c["meeting"]), re.I) if c.get("meeting") else None,
+            registry.needled("|".join(c["words"]), re.I),
+            registry.needled("|".join(c["meeting"]), re.I) if c.get("meeting") else None,
         )
-        for c in words["category"]
-        if c["words"]
+        for c in listed
     ]
-    any_category = registry.fast(
-        "|".join(f"(?P<c{i}>{p.pattern})" for i, (_, p, _m) in enumerate(categories)), re.I
+    any_category = registry.needled(
+        "|".join(f"(?P<c{i}>{'|'.join(c['words'])})" for i, c in enumerate(listed)), re.I
     )
     return _Patterns(
         rules,
         needs,
         led,
         hint,
+        hint_words,
         any_of("furniture"),
         any_of("speculation"),
         any_of("statistics"),
         registry.fast("|".join(words["not_events"]["before"]), re.I),
-        registry.fast("|".join(time["future"]), re.I),
+        registry.needled("|".join(time["future"]), re.I),
         categories,
         any_category,
     )
@@ -331,7 +342,7 @@ def find_dates(
     if future is None:
         future = bool(patterns.future.search(sentence))
     if kinds is None:
-        kinds = frozenset(m.lastgroup for m in patterns.hint.finditer(sentence))
+        kinds = frozenset(kind for _, kind in _hints(sentence))
     blocked: list[tuple[int, int]] = []
     for (rule, _), led, needs in zip(patterns.rules, patterns.led, patterns.needs, strict=True):
         if not needs <= kinds:
@@ -458,8 +469,9 @@ def _first_category(sentence: str, patterns: _Patterns) -> int:
     first such category; the least of those over the sentence is the first of all."""
     first = len(patterns.categories)
     pos = 0
-    while first and (m := patterns.any_category.search(sentence, pos)) is not None:
-        first = min(first, next(int(k[1:]) for k, v in m.groupdict().items() if v is not None))
+    search = registry.searcher(patterns.any_category, sentence)
+    while first and (m := search(pos)) is not None:
+        first = min(first, int(m.lastgroup[1:]))  # c<i>: the outermost group closes last
         pos = m.start() + 1
     return first
 
@@ -589,11 +601,20 @@ def _sentences_with_dates(
     order, each with the kinds of hint it holds."""
     spans: dict[tuple[int, int], set[str]] = {}
     last: tuple[int, int] = (-1, -1)
-    for m in _patterns().hint.finditer(txt):
-        if not last[0] <= m.start() < last[1]:  # a new sentence
-            last = sentences.span(m.start())
-        spans.setdefault(last, set()).add(m.lastgroup or "")
+    for at, kind in _hints(txt):
+        if not last[0] <= at < last[1]:  # a new sentence
+            last = sentences.span(at)
+        spans.setdefault(last, set()).add(kind)
     return {span: frozenset(kinds) for span, kinds in sorted(spans.items())}
+
+
+def _hints(txt: str) -> list[tuple[int, str]]:
+    """Where `txt` holds a hint of a date, and its kind (year, numeric, month, weekday,
+    words), in order."""
+    patterns = _patterns()
+    found = [(m.start(), m.lastgroup or "") for m in patterns.hint.finditer(txt)]
+    found += [(m.start(), "words") for m in patterns.hint_words.finditer(txt)]
+    return sorted(found)
 
 
 def _merge(dates: list[_Date]) -> list[_Date]:

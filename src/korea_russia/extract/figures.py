@@ -100,7 +100,7 @@ class _Patterns:
     share_before: re.Pattern[str]
     share_after: re.Pattern[str]
     target: re.Pattern[str]
-    multiple: re.Pattern[str]
+    multiple: registry.Needled
     multiple_needles: tuple[str, ...]
     decline_before: re.Pattern[str]
     decline_after: re.Pattern[str]
@@ -148,8 +148,11 @@ def _patterns() -> _Patterns:
         share_before=registry.fast(rf"\b(?:{_any(words['share_before'])})\s*$", re.I),
         share_after=registry.fast(rf"^\s+(?:{_any(words['share_after'])})", re.I),
         target=registry.fast(rf"\b(?:{_any(words['target'])})\b", re.I),
-        multiple=registry.fast(
-            rf"\b(?P<verb>{verbs})\s+(?:{refers})\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>{timex.YEAR})"
+        multiple=registry.Needled(
+            registry.fast(
+                rf"\b(?P<verb>{verbs})\s+(?:{refers})\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>{timex.YEAR})"
+            ),
+            tuple(v.lower() for v in multiples),
         ),
         multiple_needles=tuple(f"{v[1:]} " for v in multiples),
         decline_before=registry.fast(
