@@ -4,6 +4,7 @@ in the same run (the smaller of three tries each): linear work about doubles, qu
 quadruples. No absolute time is asserted. The texts are written here, not taken from news."""
 
 import dataclasses
+import random
 import re
 import time
 from collections.abc import Callable
@@ -181,6 +182,32 @@ def test_masking_brackets_matches_the_innermost_first_reading() -> None:
     assert text.mask_parentheses("a (b (c) d) e") == "a " + " " * 9 + " e"
     assert text.mask_parentheses("a (b (c) d e") == "a (b     d e"  # unclosed stays
     assert text.mask_parentheses("a ) b (c)") == "a ) b    "
+
+
+def _masked_char_by_char(txt: str) -> str:
+    """The mask as first written: a depth per character (+1 where an aside opens, -1 past
+    its closing bracket), each character inside one replaced by a space."""
+    depth, opened = [0] * (len(txt) + 1), []
+    for i, char in enumerate(txt):
+        if char == "(":
+            opened.append(i)
+        elif char == ")" and opened:
+            depth[opened.pop()] += 1
+            depth[i + 1] -= 1
+    out, inside = [], 0
+    for char, step in zip(txt, depth[:-1], strict=True):
+        inside += step
+        out.append(" " if inside else char)
+    return "".join(out)
+
+
+def test_asides_are_masked_as_character_by_character() -> None:
+    """Masked by slices, nested, unclosed and stray brackets give what a mask built one
+    character at a time gives."""
+    pick = random.Random(20)
+    for _ in range(5000):
+        txt = "".join(pick.choice("ab()(  )x") for _ in range(pick.randint(0, 30)))
+        assert text.mask_parentheses(txt) == _masked_char_by_char(txt), txt
 
 
 def _page(n: int) -> str:

@@ -130,7 +130,7 @@ def led(
     return Led(fast(whole, flags), Needled(found, needles) if needles else found, chars, words)
 
 
-SHORTEST_NEEDLE = 3  # a needle of one or two letters stands in most words: no faster
+SHORTEST_NEEDLE = 2  # a needle of one letter stands in most words: no faster
 MOST_NEEDLES = 64  # beyond that many, looking for them costs more than the scan saves
 FEW_NEEDLES = 24  # up to that many, one `str.find` each beats one trie of them (measured)
 
@@ -266,7 +266,7 @@ def _lowered(text: str) -> str | None:
     """`text` in lower case, where each character keeps its offset and `re`'s any-case
     matching of ASCII letters is what lower case gives (None where it is not)."""
     lowered = text.lower()
-    if len(lowered) != len(text) or any(ch in text for ch in _FOLDS_TO_ASCII):
+    if len(lowered) != len(text) or (not text.isascii() and _FOLDING.search(text)):
         return None
     return lowered
 
@@ -346,6 +346,7 @@ def _first_of(op: Any, av: Any) -> tuple[set[str] | None, bool]:
 
 # The letters outside ASCII that `re` matches to ASCII ones in any case: İ, ı, ſ, K (Kelvin).
 _FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+_FOLDING = re.compile(f"[{''.join(_FOLDS_TO_ASCII)}]")
 
 
 def _folded(chars: set[str]) -> set[str] | None:

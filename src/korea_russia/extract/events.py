@@ -491,12 +491,18 @@ def _word_starts(text: str) -> list[int]:
     return [m.start() for m in re.finditer(r"\S+", text)]
 
 
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
+_MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
+_ENDS = re.compile(r"^[,;:–—\-\s]+|[,;:\s]+$")
+
+
 def summary(sentence: str, start: int, end: int, limit: int = 140) -> str:
     """The sentence without its date expression: who did what, at most `limit` characters."""
     clause = (sentence[:start] + sentence[end:]).strip()
-    clause = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", clause))
-    clause = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", clause)
-    clause = re.sub(r"^[,;:–—\-\s]+|[,;:\s]+$", "", clause)
+    clause = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", clause))
+    clause = _MARKS.sub(r"\1", clause)
+    clause = _ENDS.sub("", clause)
     if len(clause) > limit:
         clause = clause[: clause.rfind(" ", 0, limit)].rstrip(",;:") + "…"
     return clause[:1].upper() + clause[1:]
@@ -531,7 +537,7 @@ def events(
     leaders = [a for a in actors if a.kind == "leader"]
     periods = _Periods(figures)
     figure_sentences = {f.quote_start for f in figures}
-    sentences = text.Sentences(document.text)
+    sentences = text.sentences_of(document.text)
     out: dict[tuple[str, str, str], Event] = {}
     last: _Date | None = None
     seen: set[str] = set()

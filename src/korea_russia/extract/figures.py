@@ -121,7 +121,7 @@ def _patterns() -> _Patterns:
     groups = {f"m{i}": m for i, m in enumerate(metrics)}
     # All telling words in one pass: at any position the earlier (more specific) metric
     # wins, and a word inside a longer match is not seen again.
-    keywords = registry.fast(
+    keywords = registry.needled(
         "|".join(f"(?P<{g}>{_any(m.keywords)})" for g, m in groups.items()), re.I
     )
     quals = [q for q in registry.qualifiers() if q.name]
@@ -147,7 +147,7 @@ def _patterns() -> _Patterns:
         change_after=registry.fast(rf"^\s*(?:{_any(words['change_after'])})\b", re.I),
         share_before=registry.fast(rf"\b(?:{_any(words['share_before'])})\s*$", re.I),
         share_after=registry.fast(rf"^\s+(?:{_any(words['share_after'])})", re.I),
-        target=registry.fast(rf"\b(?:{_any(words['target'])})\b", re.I),
+        target=registry.needled(rf"\b(?:{_any(words['target'])})\b", re.I),
         multiple=registry.Needled(
             registry.fast(
                 rf"\b(?P<verb>{verbs})\s+(?:{refers})\s+by\s+(?:the\s+end\s+of\s+)?(?P<year>{timex.YEAR})"
@@ -161,14 +161,16 @@ def _patterns() -> _Patterns:
             re.I,
         ),
         decline_after=registry.fast(rf"^\s*(?:{_any(words['decline'])})\b", re.I),
-        not_flows=registry.fast(_any(words["not_flows"]), re.I),
-        per_year=registry.fast(rf"\b(?:{_any(words['per_year'])})\b", re.I),
-        now=registry.fast(_any(words["now"]), re.I),
-        hypothetical=registry.fast(_any(words["hypothetical"]), re.I),
-        world=registry.fast(_any(registry.country_words()["world"]), re.I),
+        not_flows=registry.needled(_any(words["not_flows"]), re.I),
+        per_year=registry.needled(rf"\b(?:{_any(words['per_year'])})\b", re.I),
+        now=registry.needled(_any(words["now"]), re.I),
+        hypothetical=registry.needled(_any(words["hypothetical"]), re.I),
+        world=registry.needled(_any(registry.country_words()["world"]), re.I),
         transit=registry.fast(rf"\b(?:{_any(registry.country_words()['transit'])})\s+(?:the\s+)?$"),
-        commodities=[(n, m, registry.fast(w, re.I)) for n, m, w in registry.commodities()],
-        any_commodity=registry.fast("|".join(f"(?:{w})" for *_, w in registry.commodities()), re.I),
+        commodities=[(n, m, registry.needled(w, re.I)) for n, m, w in registry.commodities()],
+        any_commodity=registry.needled(
+            "|".join(f"(?:{w})" for *_, w in registry.commodities()), re.I
+        ),
         exchange_rate=registry.fast(r"^\s*=|=\s*$"),
     )
 
@@ -373,17 +375,22 @@ def _own_period(
 _CLAUSE = re.compile(r";|,?\s+(?:while|whereas|but|although)\s+|\s+compared\s+(?:to|with)\s+")
 
 
-def _clause(sentence: str, lo: int, hi: int) -> tuple[int, int]:
+def _clause(sentence: str, lo: int, hi: int, marks: list[tuple[int, int]] | None = None):
     """The clause of `sentence` holding [lo, hi): split at semicolons and at while, whereas,
-    but, although and "compared to" ("…to $6.2 billion, while China's trade with Russia…")."""
+    but, although and "compared to" ("…to $6.2 billion, while China's trade with Russia…");
+    `marks`: the spans of those splits, where already found for the sentence."""
     a, b = 0, len(sentence)
-    for m in _CLAUSE.finditer(sentence):
-        if m.end() <= lo:
-            a = m.end()
-        elif m.start() >= hi:
-            b = m.start()
+    for start, end in _clause_marks(sentence) if marks is None else marks:
+        if end <= lo:
+            a = end
+        elif start >= hi:
+            b = start
             break
     return a, b
+
+
+def _clause_marks(sentence: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _CLAUSE.finditer(sentence)]
 
 
 def _names(text: str, orgs: "countries.Organisations | None" = None) -> list[tuple[str, int]]:
@@ -488,6 +495,7 @@ def _sentence_figures(
     expressions = timex.find(masked, ctx.year, ctx.month)
     to_date = next((e for e in expressions if e.rule == "to_date"), None)
     names = _names(masked, ctx.orgs)  # once per sentence: a long one may hold many figures
+    marks = _clause_marks(masked)
     out: list[Figure] = []
     for i, q in enumerate(found):
         a, b = spans[i]
@@ -495,7 +503,7 @@ def _sentence_figures(
         next_start = spans[i + 1][0] if i + 1 < len(spans) else len(raw)
         if p.exchange_rate.search(raw[b : b + 3]) or p.exchange_rate.search(raw[max(0, a - 3) : a]):
             continue  # "($1 = 1,480.46 won)" is an exchange rate, not a figure
-        ca, cb = _clause(masked, a, b)
+        ca, cb = _clause(masked, a, b, marks)
         clause = masked[ca:cb]
         window = masked[max(ca, prev_end) : min(cb, next_start)]
         if q.dimension in ("percent", "count", "ratio") and p.not_flows.search(clause):
@@ -713,7 +721,7 @@ def figures(document: Document) -> list[Figure]:
     row, at its first mention, with `occurrences` counting the repeats.
     """
     document = dateline.with_publication(document)
-    sentences = text.Sentences(document.text)
+    sentences = text.sentences_of(document.text)
     flat = sentences.text  # wrapped lines joined, offsets kept
     by_sentence: dict[tuple[int, int], list[quantities.Quantity]] = {}
     for q in quantities.find(flat):

@@ -1,5 +1,6 @@
 """Sentence spans and parenthesis masks: the context a figure or an event is read in."""
 
+import functools
 import re
 from bisect import bisect_right
 from itertools import pairwise
@@ -125,6 +126,13 @@ class Sentences:
         return start, max(end, start)
 
 
+@functools.lru_cache(maxsize=2)
+def sentences_of(text: str) -> Sentences:
+    """The Sentences of `text`, shared by the extractors that read one document in turn
+    (figures, then events: the text is unwrapped and its lines found once)."""
+    return Sentences(text)
+
+
 _BRACKET = re.compile(r"[()]")
 
 
@@ -136,16 +144,19 @@ def mask_parentheses(text: str) -> str:
     """
     if "(" not in text:
         return text
-    depth = [0] * (len(text) + 1)  # +1 where a bracketed aside opens, -1 after it closes
+    asides: list[tuple[int, int]] = []  # from an opening bracket to past its closing one
     opened: list[int] = []
     for m in _BRACKET.finditer(text):
         if m.group() == "(":
             opened.append(m.start())
         elif opened:
-            depth[opened.pop()] += 1
-            depth[m.end()] -= 1
-    out, inside = [], 0
-    for char, step in zip(text, depth[:-1], strict=True):
-        inside += step
-        out.append(" " if inside else char)
+            asides.append((opened.pop(), m.end()))
+    out, done = [], 0
+    for start, end in sorted(asides):  # nested asides lie inside the one around them
+        if end <= done:
+            continue
+        start = max(start, done)
+        out += [text[done:start], " " * (end - start)]
+        done = end
+    out.append(text[done:])
     return "".join(out)

@@ -178,6 +178,7 @@ _NEEDS: dict[str, tuple[str, ...] | None] = {
     "relative": ("year",),
     "year": None,
 }
+_ALL_NEEDS = frozenset(n for needles in _NEEDS.values() for n in needles or ())
 # Rules that cannot match without a month name.
 _MONTH_NEEDED = {"to_date", "month_range", "day", "month"}
 # Rules that can resolve with no year written in the sentence.
@@ -348,13 +349,13 @@ def _shift(period: str, years: int) -> str:
 
 
 @registry.compiled
-def _future() -> re.Pattern[str]:
-    return re.compile("|".join(registry.time_words()["future"]), re.I)
+def _future() -> "re.Pattern[str] | registry.Needled":
+    return registry.needled("|".join(registry.time_words()["future"]), re.I)
 
 
 @registry.compiled
-def _month() -> re.Pattern[str]:
-    return re.compile(rf"\b{month_pattern()}", re.I)
+def _month() -> "re.Pattern[str] | registry.Needled":
+    return registry.needled(rf"\b{month_pattern()}", re.I)
 
 
 @registry.compiled
@@ -374,12 +375,13 @@ def find(text: str, base_year: int | None = None, base_month: int | None = None)
     years = [y for _, y in written]
     anchor = years[-1] if years else None
     lower = text.lower()
+    held = {n for n in _ALL_NEEDS if n in lower}  # each substring tested once, not per rule
     ctx = Context(base_year, base_month, bool(_future().search(text)))
     taken: list[Period] = []
     months = None  # whether a month is named, found out when a rule needs one
     for rule, pattern in _rules():
         needles = _NEEDS[rule]
-        if needles is not None and not any(n in lower for n in needles):
+        if needles is not None and held.isdisjoint(needles):
             continue  # a substring test is far cheaper than a regex that cannot match
         if rule not in _NO_YEAR_NEEDED and not years:
             continue
