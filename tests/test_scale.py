@@ -521,3 +521,29 @@ def test_a_fraction_found_from_its_denominator_matches_what_the_whole_pattern_fi
         ], text
     found = [m.group() for m in led.finditer("Two-thirds of it, a quarter of that, half of all.")]
     assert found == ["Two-thirds of", "a quarter of", "half of"]
+
+
+def _summary_as_first_written(sentence: str, start: int, end: int, limit: int = 140) -> str:
+    """The summary with its four substitutions as first written, to compare with."""
+    clause = (sentence[:start] + sentence[end:]).strip()
+    clause = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", clause))
+    clause = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", clause)
+    clause = re.sub(r"^[,;:–—\-\s]+|[,;:\s]+$", "", clause)
+    if len(clause) > limit:
+        clause = clause[: clause.rfind(" ", 0, limit)].rstrip(",;:") + "…"
+    return clause[:1].upper() + clause[1:]
+
+
+def test_a_summary_is_what_the_four_substitutions_gave() -> None:
+    """Spaces joined by split(), the ends stripped of marks: the same summaries, on text
+    of words, marks, dashes and every kind of white space."""
+    pick = random.Random(21)
+    parts = ["a", "b", " ", "  ", "\n", "\t", ",", ";", ":", ".", "–", "—", "-", "\u00a0"]
+    parts += ["\x1c", "\u2028", "x y", "word"]
+    for _ in range(20000):
+        sentence = "".join(pick.choice(parts) for _ in range(pick.randint(0, 25)))
+        a = pick.randint(0, len(sentence))
+        b = pick.randint(a, len(sentence))
+        limit = pick.choice([140, 5, 10])
+        want = _summary_as_first_written(sentence, a, b, limit)
+        assert events.summary(sentence, a, b, limit) == want, (sentence, a, b)

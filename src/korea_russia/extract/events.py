@@ -352,8 +352,8 @@ def find_dates(
                 continue
             if any(m.start() < b and a < m.end() for a, b in blocked):
                 continue
-            lead = re.match(r"(?:[A-Za-z]+\s+)?", m.group()).group()  # "since ", "on "
-            told = re.match(r",?\s+when\b", sentence[m.end() : m.end() + 8])  # "…, when he"
+            lead = _LEAD.match(m.group()).group()  # "since ", "on "
+            told = _WHEN.match(sentence, m.end(), m.end() + 8)  # "…, when he"
             before = sentence[max(0, m.start() - 80) : m.start()] + lead
             if not told and patterns.not_event.search(before):
                 blocked.append(m.span())  # nor is any part of it
@@ -370,6 +370,10 @@ def find_dates(
                     )
                 )
     return sorted(taken, key=lambda d: d.start)
+
+
+_LEAD = re.compile(r"(?:[A-Za-z]+\s+)?")
+_WHEN = re.compile(r",?\s+when\b")
 
 
 class Actor(NamedTuple):
@@ -491,18 +495,15 @@ def _word_starts(text: str) -> list[int]:
     return [m.start() for m in re.finditer(r"\S+", text)]
 
 
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:])")
+_SPACE_BEFORE_MARK = re.compile(r"\s+(?=[,.;:])")
 _MARKS = re.compile(r"([,;:])(?:\s*[,;:])+")
-_ENDS = re.compile(r"^[,;:–—\-\s]+|[,;:\s]+$")
 
 
 def summary(sentence: str, start: int, end: int, limit: int = 140) -> str:
     """The sentence without its date expression: who did what, at most `limit` characters."""
-    clause = (sentence[:start] + sentence[end:]).strip()
-    clause = _SPACE_BEFORE_MARK.sub(r"\1", _SPACES.sub(" ", clause))
-    clause = _MARKS.sub(r"\1", clause)
-    clause = _ENDS.sub("", clause)
+    clause = " ".join((sentence[:start] + sentence[end:]).split())
+    clause = _MARKS.sub(r"\1", _SPACE_BEFORE_MARK.sub("", clause))
+    clause = clause.lstrip(",;:–—- ").rstrip(",;: ")  # white space is single spaces by now
     if len(clause) > limit:
         clause = clause[: clause.rfind(" ", 0, limit)].rstrip(",;:") + "…"
     return clause[:1].upper() + clause[1:]
