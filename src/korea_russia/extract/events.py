@@ -409,13 +409,30 @@ def _spelled(alias: str) -> str:
     return " ".join(re.split(r"[\s-]+", alias.strip()))
 
 
+_AliasIndex = tuple[re.Pattern[str], dict[str, list[tuple[int, str]]]]
+_recent: list[tuple[tuple[Actor, ...], "_AliasIndex | None"]] = []  # the last few, by identity
+
+
+def _index_of(actors: Sequence[Actor]) -> "_AliasIndex | None":
+    """The alias index of `actors`: for a tuple seen lately, looked up by identity (a tuple
+    does not change, and hashing hundreds of actors per sentence costs more than the scan)."""
+    if isinstance(actors, tuple):
+        for seen, index in _recent:
+            if seen is actors:
+                return index
+    key = tuple(actors)
+    index = _alias_index(key)
+    _recent[:] = [(key, index), *_recent[:3]]
+    return index
+
+
 @functools.lru_cache(maxsize=4)
-def _alias_index(
-    actors: tuple[Actor, ...],
-) -> tuple[re.Pattern[str], dict[str, list[tuple[int, str]]]]:
+def _alias_index(actors: tuple[Actor, ...]) -> "_AliasIndex | None":
     """One pattern for every alias, giving at each position the longest alias there; and
     each actor's alias as that pattern's matches are spelled, by first letter (with the
-    actor's place in `actors`)."""
+    actor's place in `actors`). None where an actor was built without its alias."""
+    if not all(a.alias for a in actors):
+        return None
     spelled = [_spelled(a.alias) for a in actors]
     trie = registry.alternation(set(spelled), space=r"[\s-]")
     by_letter: dict[str, list[tuple[int, str]]] = {}
@@ -427,9 +444,10 @@ def _alias_index(
 def _named(sentence: str, actors: Sequence[Actor]) -> list[Actor]:
     """The actors (in their order) whose alias may stand in `sentence`: one scan for all of
     them, instead of one per alias. Each is then read with its own pattern, as before."""
-    if not all(a.alias for a in actors):
+    index = _index_of(actors)
+    if index is None:
         return list(actors)  # built without their aliases: no index to read them from
-    pattern, by_letter = _alias_index(tuple(actors))
+    pattern, by_letter = index
     found = {_SEPARATOR.sub(" ", m.group("alias")) for m in pattern.finditer(sentence)}
     named = {i for f in found for i, alias in by_letter.get(f[:1], ()) if f.startswith(alias)}
     return [actors[i] for i in sorted(named)]
@@ -530,12 +548,12 @@ def events(
     `figures` (the document's, if already extracted) says which time expressions are a
     figure's period and so not events; they are extracted here when not given.
     """
-    actors = load_actors() if actors is None else actors
+    actors = tuple(load_actors() if actors is None else actors)  # its alias index kept by identity
     figures = figures_module.figures(document) if figures is None else figures
     line = dateline.find(document)
     document = dateline.completed(document, line)
     patterns = _patterns()
-    leaders = [a for a in actors if a.kind == "leader"]
+    leaders = tuple(a for a in actors if a.kind == "leader")
     periods = _Periods(figures)
     figure_sentences = {f.quote_start for f in figures}
     sentences = text.sentences_of(document.text)
