@@ -154,7 +154,11 @@ def test_a_needled_pattern_finds_exactly_what_the_plain_one_finds(pattern: str, 
     needled = registry.needled(pattern, flags)
     assert isinstance(needled, registry.Needled), pattern
     plain = re.compile(pattern, flags)
-    for text in [*SENTENCES, " ".join(SENTENCES), *_needled_texts(1500)]:
+    texts = _needled_texts(1500)
+    plain_case = [t for t in texts if not re.search("[\u0130\u0131\u017f\u212a]", t)]
+    long = [" ".join(plain_case[i : i + 150]) for i in range(0, len(plain_case) - 149, 150)]
+    assert len(long) >= 5 and min(map(len, long)) > registry.LONG_TEXT  # str.find, not the trie
+    for text in [*SENTENCES, " ".join(SENTENCES), *texts, *long]:
         found = [(m.span(), m.lastgroup) for m in needled.finditer(text)]
         assert found == [(m.span(), m.lastgroup) for m in plain.finditer(text)], text
         for pos in (0, 1, len(text) // 2):

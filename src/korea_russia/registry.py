@@ -132,7 +132,8 @@ def led(
 
 SHORTEST_NEEDLE = 2  # a needle of one letter stands in most words: no faster
 MOST_NEEDLES = 64  # beyond that many, looking for them costs more than the scan saves
-FEW_NEEDLES = 24  # up to that many, one `str.find` each beats one trie of them (measured)
+FEW_NEEDLES = 24  # on a text longer than LONG_TEXT, up to that many needles are found
+LONG_TEXT = 2000  # with one `str.find` each faster than with one trie (measured on news)
 
 
 def needled(pattern: str, flags: int = 0) -> "Needled | re.Pattern[str]":
@@ -196,36 +197,34 @@ class Needled:
 
     pattern: re.Pattern[str]
     needles: tuple[str, ...]
-    # Many needles: one case-sensitive trie of them all (`str.find` once per needle would
-    # read the text that many times); None for a few, where `str.find` is faster.
-    finder: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    # Every needle in one case-sensitive trie: one call finds the next, where a `str.find`
+    # per needle costs a call each (on a long text with few needles, `str.find` is faster).
+    finder: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.needles or not all(n.isascii() and n == n.lower() for n in self.needles):
             raise ValueError(f"needles must be lower-case ASCII: {self.needles!r}")
-        many = len(set(self.needles)) > FEW_NEEDLES
-        trie = re.compile(alternation(self.needles)) if many else None
-        object.__setattr__(self, "finder", trie)
+        object.__setattr__(self, "finder", re.compile(alternation(self.needles)))
 
     def starts(self, text: str) -> list[int] | None:
         """Where a needle stands in `text`, ascending; None where lower case can't be trusted."""
         lowered = _lowered(text)
         if lowered is None:
             return None
-        if self.finder is not None:
-            found, search = [], self.finder.search
-            m = search(lowered)
-            while m is not None:  # on from the next place, not the end: needles may overlap
-                found.append(m.start())
-                m = search(lowered, m.start() + 1)
-            return found
-        at_any: set[int] = set()
-        for needle in self.needles:
-            at = lowered.find(needle)
-            while at >= 0:
-                at_any.add(at)
-                at = lowered.find(needle, at + 1)
-        return sorted(at_any)
+        if len(text) > LONG_TEXT and len(self.needles) <= FEW_NEEDLES:
+            at_any: set[int] = set()
+            for needle in self.needles:
+                at = lowered.find(needle)
+                while at >= 0:
+                    at_any.add(at)
+                    at = lowered.find(needle, at + 1)
+            return sorted(at_any)
+        found, search = [], self.finder.search
+        m = search(lowered)
+        while m is not None:  # on from the next place, not the end: needles may overlap
+            found.append(m.start())
+            m = search(lowered, m.start() + 1)
+        return found
 
     def searcher(self, text: str) -> Callable[[int], re.Match[str] | None]:
         """`search` over one text, its needles found once: the leftmost match from `pos`."""
