@@ -204,7 +204,15 @@ class Needled:
     def __post_init__(self) -> None:
         if not self.needles or not all(n.isascii() and n == n.lower() for n in self.needles):
             raise ValueError(f"needles must be lower-case ASCII: {self.needles!r}")
-        object.__setattr__(self, "finder", re.compile(alternation(self.needles)))
+        # A needle that opens with another ("thirds", "third") stands only where that one
+        # does: looking for it too would find no place more.
+        kept = sorted(
+            n
+            for n in set(self.needles)
+            if not any(n.startswith(o) and o != n for o in self.needles)
+        )
+        object.__setattr__(self, "needles", tuple(kept))
+        object.__setattr__(self, "finder", re.compile(alternation(kept)))
 
     def starts(self, text: str) -> list[int] | None:
         """Where a needle stands in `text`, ascending; None where lower case can't be trusted."""

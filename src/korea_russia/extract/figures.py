@@ -175,16 +175,31 @@ def _patterns() -> _Patterns:
     )
 
 
+# The matches of a pattern in a stretch of one sentence, by (pattern, stretch): a sentence's
+# figures share clauses, and each would otherwise scan its clause again.
+_Seen = dict[tuple[int, str], list[re.Match[str]]]
+
+
+def _scan(pattern: "re.Pattern[str] | registry.Needled", text: str, seen: "_Seen | None") -> list:
+    """`pattern.finditer(text)` as a list, read from `seen` where it was scanned before."""
+    if seen is None:
+        return list(pattern.finditer(text))
+    key = (id(pattern), text)  # the patterns live as long as the vocabulary, beyond `seen`
+    if key not in seen:
+        seen[key] = list(pattern.finditer(text))
+    return seen[key]
+
+
 AFTER_COMMA = 200  # characters a telling word after a comma counts as farther away
 
 
 def _nearest_keyword(
-    sentence: str, lo: int, hi: int
+    sentence: str, lo: int, hi: int, seen: "_Seen | None" = None
 ) -> tuple[registry.Metric, re.Match[str]] | None:
     """The telling word nearest to the mention [lo, hi) of `sentence`, ties to the more specific."""
     p = _patterns()
     best: tuple[int, int, str, re.Match[str]] | None = None
-    for m in p.keywords.finditer(sentence):
+    for m in _scan(p.keywords, sentence, seen):
         if lo <= m.start() < hi:
             continue
         group = m.lastgroup or ""
@@ -231,15 +246,17 @@ def _direction(
     return (flows["exports"] if korean_export else flows["imports"]), reporter
 
 
-def _commodity(window: str, clause: str, lo: int, hi: int, unit: str) -> str:
+def _commodity(
+    window: str, clause: str, lo: int, hi: int, unit: str, seen: "_Seen | None" = None
+) -> str:
     """The commodity nearest the mention [lo, hi) of `clause` (searched in `window` first)."""
     named = _patterns().any_commodity
-    if not named.search(clause) and not named.search(window):  # no commodity word at all
+    if not _scan(named, clause, seen) and not _scan(named, window, seen):  # no commodity word
         return "pipeline_gas" if registry.dimension(unit) == "volume" else ""
     for words, a, b in ((window, None, None), (clause, lo, hi)):
         best: tuple[int, int, str] | None = None
         for rank, (name, _, pattern) in enumerate(_patterns().commodities):
-            for m in pattern.finditer(words):
+            for m in _scan(pattern, words, seen):
                 distance = 0 if a is None else (a - m.end() if m.end() <= a else m.start() - b)
                 if best is None or (abs(distance), rank) < best[:2]:
                     best = (abs(distance), rank, name)
@@ -249,11 +266,17 @@ def _commodity(window: str, clause: str, lo: int, hi: int, unit: str) -> str:
 
 
 def _metric(
-    sentence: str, lo: int, hi: int, dimension: str, commodity: str, reporter: str = ""
+    sentence: str,
+    lo: int,
+    hi: int,
+    dimension: str,
+    commodity: str,
+    reporter: str = "",
+    seen: "_Seen | None" = None,
 ) -> tuple[str, str]:
     """The metric of the mention at [lo, hi) of a (parenthesis-masked) clause or sentence,
     and the reporter a flow word gave it."""
-    found = _nearest_keyword(sentence, lo, hi)
+    found = _nearest_keyword(sentence, lo, hi, seen)
     if dimension in ("mass", "volume") and commodity:
         # A tonnage or gas volume is about its commodity, however near a verb like "shipped"
         # or "buying" stands; without an energy commodity it is what its words say.
@@ -496,6 +519,7 @@ def _sentence_figures(
     to_date = next((e for e in expressions if e.rule == "to_date"), None)
     names = _names(masked, ctx.orgs)  # once per sentence: a long one may hold many figures
     marks = _clause_marks(masked)
+    seen: _Seen = {}  # the words found in a clause, read again for its other figures
     out: list[Figure] = []
     for i, q in enumerate(found):
         a, b = spans[i]
@@ -508,10 +532,12 @@ def _sentence_figures(
         window = masked[max(ca, prev_end) : min(cb, next_start)]
         if q.dimension in ("percent", "count", "ratio") and p.not_flows.search(clause):
             continue  # "the 80% cap on capacity utilization" is an operating ratio
-        commodity = _commodity(window, clause, a - ca, b - ca, q.unit)
-        metric, reporter = _metric(clause, a - ca, b - ca, q.dimension, commodity, ctx.reporter)
+        commodity = _commodity(window, clause, a - ca, b - ca, q.unit, seen)
+        metric, reporter = _metric(
+            clause, a - ca, b - ca, q.dimension, commodity, ctx.reporter, seen
+        )
         if metric == "other":
-            metric, reporter = _metric(masked, a, b, q.dimension, commodity, ctx.reporter)
+            metric, reporter = _metric(masked, a, b, q.dimension, commodity, ctx.reporter, seen)
         if metric == "other" and ctx.heading:
             shift = len(ctx.heading) + 1
             metric, reporter = _metric(
