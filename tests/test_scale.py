@@ -551,3 +551,22 @@ def test_a_summary_is_what_the_four_substitutions_gave() -> None:
         limit = pick.choice([140, 5, 10])
         want = _summary_as_first_written(sentence, a, b, limit)
         assert events.summary(sentence, a, b, limit) == want, (sentence, a, b)
+
+
+def test_number_words_are_read_only_where_a_word_stands_before_the_scale(monkeypatch) -> None:
+    """Skipping scale words with no word before them ("22 billion") finds every number word
+    the backward read finds without the skip ("twenty-five\u00a0million tonnes", "a billion")."""
+    from korea_russia.extract import quantities
+
+    pick = random.Random(22)
+    parts = ["twenty", "five", "twenty-five", "a", "half a", "One", "22", "3.5", "x", "of"]
+    parts += ["million", "Billion", "THOUSAND", "trillion", "tonnes", "dollars", "won", "bcm"]
+    gaps = [" ", "  ", "-", " - ", "\u00a0", "\n", "", "\t"]
+    texts = [
+        "".join(pick.choice(parts) + pick.choice(gaps) for _ in range(pick.randint(1, 12)))
+        for _ in range(3000)
+    ]
+    skipped = [[m.span() for m in quantities._word_matches(t)] for t in texts]
+    monkeypatch.setattr(quantities, "_after_a_word", lambda text, at: True)
+    assert skipped == [[m.span() for m in quantities._word_matches(t)] for t in texts]
+    assert any(skipped)  # the texts hold number words to find

@@ -298,6 +298,22 @@ def find(text: str) -> list[Quantity]:
     return sorted(finite, key=lambda q: (q.start, q.end))
 
 
+def _is_gap(char: str) -> bool:
+    """White space within a line, or a hyphen: what may stand between a number word and
+    its scale word ("sixty-one billion", "two\u00a0million")."""
+    return char == "-" or (char.isspace() and char not in "\r\n")
+
+
+def _after_a_word(text: str, at: int) -> bool:
+    """Whether `text[at]` is a gap that follows a letter, as it must between a number word
+    and its scale word (a gap after a digit, or none, is no place for one)."""
+    if at < 0 or not _is_gap(text[at]):
+        return False
+    while at >= 0 and _is_gap(text[at]):
+        at -= 1
+    return at >= 0 and text[at].isalpha()
+
+
 def _word_matches(text: str) -> list[re.Match[str]]:
     """Number-word matches, found from their scale word backwards (scale words are rare,
     number words are everywhere, so this is much faster than scanning for the words)."""
@@ -306,6 +322,9 @@ def _word_matches(text: str) -> list[re.Match[str]]:
     for needle in tables.scale_needles:
         at = text.find(needle)
         while at >= 0:
+            if not _after_a_word(text, at - 2):  # "22 billion": no number word to read
+                at = text.find(needle, at + len(needle))
+                continue
             back = tables.word_before.search(text, max(0, at - 40), max(at - 1, 0))
             m = tables.word_pattern.match(text, back.start()) if back else None
             if m and m.start() < at < m.end():
