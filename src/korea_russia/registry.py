@@ -185,14 +185,15 @@ def _literal_starts(ops: list) -> list[tuple[str, bool]] | None:
 @dataclass(frozen=True)
 class Needled:
     """A pattern found from the words every match opens with (`needles`, lower-case ASCII,
-    in any case in the text), looked for with `str.find` in the lower-cased text.
+    in any case in the text), looked for in the lower-cased text.
 
     `re` tries a case-insensitive pattern at every position whose letter could open it, and
-    "year", "half" or "number" open with letters found in most words; `str.find` skips to
-    the next needle at C speed, and the pattern is tried only there. `finditer` and
-    `search` give what `pattern`'s own give. Where lower-casing could move or miss a match
-    (a text holding one of the four letters outside ASCII that `re` folds to ASCII ones, or
-    whose lower case has another length), the pattern's own scan is used.
+    "year", "half" or "number" open with letters found in most words; one case-sensitive
+    trie of the needles (or `str.find`, on a long text with few needles) skips to the next
+    needle, and the pattern is tried only there. `finditer` and `search` give what
+    `pattern`'s own give. Where lower-casing could move or miss a match (a text holding one
+    of the four letters outside ASCII that `re` folds to ASCII ones, or whose lower case
+    has another length), the pattern's own scan is used.
     """
 
     pattern: re.Pattern[str]
