@@ -166,12 +166,15 @@ def main(argv: list[str] | None = None) -> None:
                     f"{rate / (n * first):.0%} | {peak:.0f} |"
                 )
         if not opts.no_archive:
+            first = None
             for n in sorted({1, cores}):
                 out = str(Path(tmp, f"archive{n}"))
                 seconds, peak = command(["archive", tmp, out, "--workers", str(n)])
+                rate = size / seconds
+                first = first or rate
                 print(
                     f"| archive (Dask, figures + events) | {n} | {seconds:.1f} | "
-                    f"{size / seconds:.2f} | | {peak:.0f} |"
+                    f"{rate:.2f} | {rate / (n * first):.0%} | {peak:.0f} |"
                 )
 
 
