@@ -86,9 +86,12 @@ def _any(words: Iterable[str]) -> str:
     return "|".join(words)
 
 
+_Words = re.Pattern[str] | registry.Needled  # a word list: found from its words where it can
+
+
 @dataclass(frozen=True)
 class _Patterns:
-    keywords: re.Pattern[str]
+    keywords: _Words
     groups: dict[str, registry.Metric]  # regex group -> metric
     priority: dict[str, int]
     physical: list[tuple[registry.Metric, re.Pattern[str]]]
@@ -99,19 +102,19 @@ class _Patterns:
     change_after: re.Pattern[str]
     share_before: re.Pattern[str]
     share_after: re.Pattern[str]
-    target: re.Pattern[str]
+    target: _Words
     multiple: registry.Needled
     multiple_needles: tuple[str, ...]
     decline_before: re.Pattern[str]
     decline_after: re.Pattern[str]
-    not_flows: re.Pattern[str]
-    per_year: re.Pattern[str]
-    now: re.Pattern[str]
-    hypothetical: re.Pattern[str]
-    world: re.Pattern[str]
+    not_flows: _Words
+    per_year: _Words
+    now: _Words
+    hypothetical: _Words
+    world: _Words
     transit: re.Pattern[str]
-    commodities: list[tuple[str, str, re.Pattern[str]]]
-    any_commodity: re.Pattern[str]  # whether any commodity is named at all
+    commodities: list[tuple[str, str, _Words]]
+    any_commodity: _Words  # whether any commodity is named at all
     exchange_rate: re.Pattern[str]
 
 
@@ -180,7 +183,7 @@ def _patterns() -> _Patterns:
 _Seen = dict[tuple[int, str], list[re.Match[str]]]
 
 
-def _scan(pattern: "re.Pattern[str] | registry.Needled", text: str, seen: "_Seen | None") -> list:
+def _scan(pattern: _Words, text: str, seen: "_Seen | None") -> list[re.Match[str]]:
     """`pattern.finditer(text)` as a list, read from `seen` where it was scanned before."""
     if seen is None:
         return list(pattern.finditer(text))
@@ -398,7 +401,9 @@ def _own_period(
 _CLAUSE = re.compile(r";|,?\s+(?:while|whereas|but|although)\s+|\s+compared\s+(?:to|with)\s+")
 
 
-def _clause(sentence: str, lo: int, hi: int, marks: list[tuple[int, int]] | None = None):
+def _clause(
+    sentence: str, lo: int, hi: int, marks: list[tuple[int, int]] | None = None
+) -> tuple[int, int]:
     """The clause of `sentence` holding [lo, hi): split at semicolons and at while, whereas,
     but, although and "compared to" ("…to $6.2 billion, while China's trade with Russia…");
     `marks`: the spans of those splits, where already found for the sentence."""
