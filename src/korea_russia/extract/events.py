@@ -42,7 +42,7 @@ class _Patterns:
     needs: list[frozenset[str]]  # per rule: the kinds of hint it cannot match without
     led: list[registry.Led]  # each rule, found from its core (the rule without "since" …)
     hint: re.Pattern[str]  # a year, a numeric date, a month or a weekday (group: its kind)
-    hint_words: registry.Needled  # a word of a relative date ("year", "week", "autumn")
+    hint_words: "re.Pattern[str] | registry.Needled"  # a relative date's word ("year", "autumn")
     furniture: "re.Pattern[str] | registry.Needled"
     speculation: "re.Pattern[str] | registry.Needled"
     statistics: "re.Pattern[str] | registry.Needled"
@@ -149,10 +149,7 @@ def _patterns() -> _Patterns:
         rf"(?P<year>{YEAR})|(?P<numeric>\d\d\.\d\d\.\d{{4}})|(?P<month>{mon})"
         rf"|(?P<weekday>\b(?:{weekdays})\b)"
     )
-    hint_words = registry.Needled(
-        registry.fast(rf"(?i:\b(?:year|months?|week|{seasons})\b)"),
-        ("year", "month", "week", *(s.lower() for s in time["seasons"])),
-    )
+    hint_words = registry.needled(rf"(?i:\b(?:year|months?|week|{seasons})\b)")
     # A rule runs on a sentence only where the sentence holds the kinds of hint its groups
     # read (a month name for `m1`, a year for `y`); one with none of those groups reads a
     # relative expression ("last week", "this autumn"), which holds one of the hint's words.

@@ -104,7 +104,6 @@ class _Patterns:
     share_after: re.Pattern[str]
     target: _Words
     multiple: registry.Needled
-    multiple_needles: tuple[str, ...]
     decline_before: re.Pattern[str]
     decline_after: re.Pattern[str]
     not_flows: _Words
@@ -157,7 +156,6 @@ def _patterns() -> _Patterns:
             ),
             tuple(v.lower() for v in multiples),
         ),
-        multiple_needles=tuple(f"{v[1:]} " for v in multiples),
         decline_before=registry.fast(
             rf"\b(?:{_any(words['decline'])})(?:\s+by)?"
             rf"(?:\s+(?:{_any(p for q in quals for p in q.before)}))?\s*$",
@@ -651,9 +649,7 @@ def _doc_span(period: timex.Period | None, lo: int) -> tuple[int, int] | None:
 def _multiples(doc: Document, sentences: text.Sentences, earlier: list[Figure]) -> list[Figure]:
     """Targets stated as a multiple of the money figure just before: "double that by 2020"."""
     out: list[Figure] = []
-    p = _patterns()
-    if not any(word in doc.text for word in p.multiple_needles):
-        return out  # a plain substring test skips the regex scan for almost every document
+    p = _patterns()  # `multiple` is found from its verbs: most documents have none
     factors = registry.measures()["multiples"]
     money = registry.currencies()
     levels = sorted(

@@ -31,7 +31,7 @@ class _Tables:
     word_pattern: re.Pattern[str]
     word_before: re.Pattern[str]
     fraction: registry.Led
-    number_of: registry.Needled
+    number_of: "re.Pattern[str] | registry.Needled"
     before: dict[str, str]  # currency sign or code -> unit
     after: dict[str, tuple[str, float]]  # unit word (normalised) -> (unit, factor)
     groups: dict[str, str]  # regex group -> unit code
@@ -92,11 +92,8 @@ def _tables() -> _Tables:
         needles=[d.lower() for d in denominators],
     )
     count_words = [w for u in units if u.dimension == "count" for w, _ in u.after]
-    number_of = registry.Needled(
-        registry.fast(
-            rf"(?i:\bnumber\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:{_alternatives(count_words)})\b)"
-        ),
-        ("number",),
+    number_of = registry.needled(  # found from "number"
+        rf"(?i:\bnumber\s+of\s+(?:[\w-]+\s+){{0,4}}?(?:{_alternatives(count_words)})\b)"
     )
     needles = tuple(sorted({w[1:] for w in spelled} | {w[1:].upper() for w in spelled}))
     return _Tables(
