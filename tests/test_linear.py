@@ -210,6 +210,47 @@ def test_asides_are_masked_as_character_by_character() -> None:
         assert text.mask_parentheses(txt) == _masked_char_by_char(txt), txt
 
 
+def _unwrapped_char_by_char(txt: str) -> str:
+    """Unwrapping as first written: the text as a list of characters, each line break of a
+    hard-wrapped block set to a space one at a time."""
+    if "\n" not in txt:
+        return txt
+    out, start = list(txt), 0
+    for block_end in [m.start() for m in re.finditer(r"\n[^\S\n]*\n", txt)] + [len(txt)]:
+        block = txt[start:block_end]
+        lines = block.split("\n")
+        closed = re.compile(r"[.!?:;\"”’)]\s*$")
+        ends = [len(line.rstrip()) for line in lines[:-1] if not closed.search(line)]
+        wrapped = len(lines) >= 3 and len(ends) >= 2 and 40 <= max(ends) <= 100
+        if wrapped and sum(n >= 0.75 * max(ends) for n in ends) >= 0.75 * len(ends):
+            for at, char in enumerate(block):
+                if char == "\n":
+                    out[start + at] = " "
+        start = block_end + 1
+    return "".join(out)
+
+
+def test_wrapped_blocks_are_joined_as_character_by_character() -> None:
+    """Joined by slices, wrapped and unwrapped blocks, blank lines of spaces and texts that
+    open or close with a break give what setting one character at a time gives."""
+    pick = random.Random(21)
+    words = ["trade", "rose", "to", "$2.1", "billion.", "Korea", "and", "Russia", "said:"]
+    for _ in range(3000):
+        lines = []
+        for _ in range(pick.randint(0, 12)):
+            width = pick.choice([0, 5, 45, 60, 70, 90, 120])
+            line = ""
+            while len(line) < width:
+                line += pick.choice(words) + " "
+            lines.append(line.rstrip() if pick.random() < 0.8 else line + "  ")
+        txt = "\n".join(lines)
+        if pick.random() < 0.2:
+            txt = "\n" + txt + "\n"
+        assert text.unwrap(txt) == _unwrapped_char_by_char(txt), repr(txt)
+    wrapped = "\n".join(["x" * 60 + " to"] * 3) + "\n\nShort.\n"
+    assert text.unwrap(wrapped) == " ".join(["x" * 60 + " to"] * 3) + "\n\nShort.\n"
+
+
 def _page(n: int) -> str:
     # one long paragraph, as a page that sets its text with <br> or in one block does
     sentence = (

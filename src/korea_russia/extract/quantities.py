@@ -238,8 +238,6 @@ _CLAUSE_END = re.compile(r"[.;:!?](?:\s|$)|\n")
 def _numbers_of(text: str) -> list[Quantity]:
     """Bare numbers that count the things named by "the number of …": "the number of items
     banned from shipping … jumps to 1,159 from 798" (two counts). Years are not counts."""
-    if "number of" not in text.lower():
-        return []
     out = []
     for m in _tables().number_of.finditer(text):
         end = _CLAUSE_END.search(text, m.end())

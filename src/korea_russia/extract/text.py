@@ -39,8 +39,8 @@ def unwrap(text: str) -> str:
     the lines that stop mid-sentence are nearly as long as the longest, at most 100 characters."""
     if "\n" not in text:
         return text
-    out = list(text)
-    start = 0
+    out: list[str] = []  # the text up to `done`, wrapped blocks joined
+    start = done = 0
     for block_end in [m.start() for m in _BLOCK.finditer(text)] + [len(text)]:
         block = text[start:block_end]
         lines = block.split("\n")
@@ -48,12 +48,10 @@ def unwrap(text: str) -> str:
         if len(lines) >= 3 and len(open_ends) >= 2 and 40 <= max(open_ends) <= 100:
             wide = sum(n >= 0.75 * max(open_ends) for n in open_ends)
             if wide >= 0.75 * len(open_ends):
-                at = block.find("\n")
-                while at >= 0:
-                    out[start + at] = " "
-                    at = block.find("\n", at + 1)
+                out += [text[done:start], block.replace("\n", " ")]
+                done = block_end
         start = block_end + 1
-    return "".join(out)
+    return "".join([*out, text[done:]]) if out else text
 
 
 # The longest sentence a quote holds. News sentences run to about 450 characters (the
