@@ -570,3 +570,20 @@ def test_number_words_are_read_only_where_a_word_stands_before_the_scale(monkeyp
     monkeypatch.setattr(quantities, "_after_a_word", lambda text, at: True)
     assert skipped == [[m.span() for m in quantities._word_matches(t)] for t in texts]
     assert any(skipped)  # the texts hold number words to find
+
+
+def test_clause_splits_skipped_by_their_words_are_none_the_pattern_finds() -> None:
+    """A sentence holding none of the words a clause split is made of gets no split; every
+    other sentence gets what the split pattern finds."""
+    from korea_russia.extract import figures
+
+    pick = random.Random(23)
+    parts = ["trade", "rose", ";", ",", " ", "  ", "\n", "while", "While", "but", "butter"]
+    parts += ["whereas", "although", "compared", "to", "with", "$2 billion", "\u00a0"]
+    split = 0
+    for _ in range(3000):
+        sentence = " ".join(pick.choice(parts) for _ in range(pick.randint(0, 12)))
+        want = [m.span() for m in figures._CLAUSE.finditer(sentence)]
+        assert figures._clause_marks(sentence) == want, sentence
+        split += bool(want)
+    assert 300 < split < 2700  # both kinds of sentence were tried

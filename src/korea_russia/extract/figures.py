@@ -396,7 +396,9 @@ def _own_period(
 
 # --- Whose figure: the economies it is about -------------------------------------------
 
-_CLAUSE = re.compile(r";|,?\s+(?:while|whereas|but|although)\s+|\s+compared\s+(?:to|with)\s+")
+_JOINS = ("while", "whereas", "but", "although")
+_CLAUSE = re.compile(rf";|,?\s+(?:{'|'.join(_JOINS)})\s+|\s+compared\s+(?:to|with)\s+")
+_CLAUSE_NEEDS = (";", "compared", *_JOINS)  # every split holds one (most sentences none)
 
 
 def _clause(
@@ -416,6 +418,8 @@ def _clause(
 
 
 def _clause_marks(sentence: str) -> list[tuple[int, int]]:
+    if not any(word in sentence for word in _CLAUSE_NEEDS):
+        return []
     return [m.span() for m in _CLAUSE.finditer(sentence)]
 
 
