@@ -333,6 +333,13 @@ def test_the_number_of_things_counts_bare_numbers() -> None:
     ]
 
 
+def test_the_number_of_things_is_read_across_any_white_space() -> None:
+    """ "Number  of" with two spaces, a no-break space or in capitals counts as the words do."""
+    for words in ("The number  of", "The number\u00a0of", "The NUMBER OF"):
+        text = f"{words} items Korea bars from export to Russia rose to 1,402 in 2024."
+        assert [f.mention for f in found(text)] == ["1,402"], words
+
+
 def test_wrapped_wire_lines_are_one_sentence() -> None:
     text = (
         "SEOUL, March 3 (Yonhap) -- South Korea and Russia agreed to\n"

@@ -142,9 +142,12 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     from pandas.api.types import is_numeric_dtype
 
     frame = frame.copy()
+    marked = (*FORMULA_START, SAFE_MARK)
     for column in frame.columns:
-        if not is_numeric_dtype(frame[column]):
-            frame[column] = frame[column].map(safe_cell)
+        if is_numeric_dtype(frame[column]):
+            continue
+        if any(isinstance(v, str) and v.startswith(marked) for v in frame[column].tolist()):
+            frame[column] = frame[column].map(safe_cell)  # most columns have no cell to mark
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, lineterminator="\n")
     return buffer.getvalue().encode("utf-8")
