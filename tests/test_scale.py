@@ -587,3 +587,89 @@ def test_clause_splits_skipped_by_their_words_are_none_the_pattern_finds() -> No
         assert figures._clause_marks(sentence) == want, sentence
         split += bool(want)
     assert 300 < split < 2700  # both kinds of sentence were tried
+
+
+def _batch(files: list[Path]) -> dict[str, list[dict]]:
+    import fsspec
+
+    from korea_russia import archive
+
+    return archive.extract_batch(fsspec.filesystem("file"), [str(p) for p in files], {})
+
+
+def test_a_batch_checked_at_once_gives_what_each_file_checked_alone_gives(
+    archive_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A batch's rows are checked against the schemas at once; the rows are those of each
+    file checked on its own, and the unreadable file is its one error row."""
+    from korea_russia import archive
+
+    files = [*archive_files[:5], archive_files[-1]]
+    together = _batch(files)
+    checked: list[int] = []
+    each: dict[str, list[dict]] = {name: [] for name in archive.DATASETS}
+    check = archive._check
+    monkeypatch.setattr(archive, "_check", lambda done: (checked.append(len(done)), check(done)))
+    for path in files:
+        for dataset, rows in _batch([path]).items():
+            each[dataset] += rows
+    assert together == each
+    assert len(together["figures"]) >= 10 and len(together["documents"]) == 5
+    assert [e["file"] for e in together["errors"]] == [str(archive_files[-1])]
+    checked.clear()
+    assert _batch(files) == together
+    assert checked == [5]  # one check for the whole batch's five documents
+    checked.clear()
+    monkeypatch.setattr(archive, "CHECKED_TOGETHER", 1)  # texts held for one file at a time
+    assert _batch(files) == together
+    assert checked == [1, 1, 1, 1, 1, 0]
+
+
+def test_a_file_whose_rows_fail_their_check_is_one_error_and_the_batch_goes_on(
+    archive_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug that gives one file a figure whose span does not slice back to its mention:
+    that file is an error row naming the check, and the other files of its batch keep
+    their rows, as when each file was checked alone."""
+    import dataclasses
+
+    from korea_russia.extract import figures
+
+    files = archive_files[:4]
+    clean = _batch(files)
+    extract = figures.figures
+
+    def broken(doc):  # the third file's first figure quoted one character off
+        found = extract(doc)
+        if doc.id == files[2].stem:
+            found[0] = dataclasses.replace(found[0], start=found[0].start + 1)
+        return found
+
+    monkeypatch.setattr(figures, "figures", broken)
+    found = _batch(files)
+    [error] = found["errors"]
+    assert error["file"] == str(files[2])
+    assert error["reason"].startswith("internal error: InternalError: figures table: row 0")
+    assert "is not the mention" in error["reason"]
+    for dataset in ("figures", "events", "documents"):
+        want = [r for r in clean[dataset] if r["source_id"] != files[2].stem]
+        assert found[dataset] == want and want
+
+
+def test_two_files_of_one_name_in_a_batch_are_kept_as_each_alone(tmp_path: Path) -> None:
+    """Two folders' files of the same name share a source_id: checked together their spans
+    would be read against one text, so each is checked alone, and both keep their rows."""
+    import random
+
+    rng = random.Random(7)
+    files = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "story.txt"
+        path.write_text(_story(rng, len(files)), encoding="utf-8")
+        files.append(path)
+    found = _batch(files)
+    assert found["errors"] == []
+    assert [r["source_id"] for r in found["documents"]] == ["story", "story"]
+    alone = [_batch([p])["figures"] for p in files]
+    assert found["figures"] == alone[0] + alone[1] and alone[0] != alone[1]

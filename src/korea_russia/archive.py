@@ -19,11 +19,10 @@ import hashlib
 import io as bytes_io
 import logging
 import os
-from dataclasses import asdict
 from pathlib import Path, PurePosixPath
 
 from korea_russia import progress, schemas
-from korea_russia.errors import InputError
+from korea_russia.errors import InputError, InternalError
 from korea_russia.extract import events, figures
 from korea_russia.sources import corpus
 
@@ -95,36 +94,98 @@ def extract_batch(
     """The rows of every dataset for one batch of files; a file that fails is one error row."""
     actors = events.load_actors()
     out: dict[str, list[dict]] = {name: [] for name in DATASETS}
-    for path in paths:
-        name = PurePosixPath(path).name
+    group: list[tuple[str, dict[str, list[dict]] | str, str]] = []  # path, rows or why, text
+    for number, path in enumerate(paths):
         try:
-            data, text = _read(fs, path)
-            source = sources.get(name) or corpus.unknown_source(Path(name))
-            doc = corpus.Document(source.source_id, Path(name), text, source)
-            found = figures.figures(doc)
-            kept = found if parties == "any" else figures.korea_russia(found)
-            rows = {
-                "figures": [figures.row(f) for f in kept],
-                "events": [asdict(e) for e in events.events(doc, actors, found)],
-                "documents": [corpus.document_row(doc, data)],
-            }
-            checks = schemas.span_checks({doc.id: doc.text})
-            for dataset in ("figures", "events"):
-                rows[dataset].sort(key=lambda r: (r["start"], r["end"]))
-            for dataset, schema in DATASETS.items():
-                if dataset != "errors":
-                    spans = checks if dataset != "documents" else ()
-                    schemas.validate(_frame(rows[dataset], schema), schema, spans)
-        except InputError as exc:
-            out["errors"].append({"file": path, "reason": exc.problem})
-            continue
+            rows, text = _extract_file(fs, path, sources, actors, parties)
         except Exception as exc:  # a bug on one odd file must not stop an archive of millions
-            reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
-            out["errors"].append({"file": path, "reason": f"internal error: {reason}"})
-            continue
-        for dataset, found_rows in rows.items():
-            out[dataset] += found_rows
+            group.append((path, _why(exc), ""))
+        else:
+            group.append((path, rows, text))
+        if number == len(paths) - 1 or sum(len(t) for *_, t in group) >= CHECKED_TOGETHER:
+            for path_done, found in _settled(group):
+                if isinstance(found, str):
+                    out["errors"].append({"file": path_done, "reason": found})
+                    continue
+                for dataset, found_rows in found.items():
+                    out[dataset] += found_rows
+            group = []
     return out
+
+
+# The rows of files are checked against the schemas together (a table per dataset costs
+# more than its rows), up to this many characters of their texts (which are held till then).
+CHECKED_TOGETHER = 4_000_000
+
+
+def _settled(
+    group: list[tuple[str, dict[str, list[dict]] | str, str]],
+) -> list[tuple[str, dict[str, list[dict]] | str]]:
+    """Each file's rows once checked, or why not: the group's rows are checked at once, and
+    where that fails each file's on their own, so the file that fails is its error row."""
+    try:
+        _check([(rows, text) for _, rows, text in group if not isinstance(rows, str)])
+    except Exception:
+        return [(path, _checked(rows, text)) for path, rows, text in group]
+    return [(path, rows) for path, rows, _ in group]
+
+
+def _extract_file(
+    fs: object,
+    path: str,
+    sources: dict[str, corpus.Source],
+    actors: list[events.Actor],
+    parties: str,
+) -> tuple[dict[str, list[dict]], str]:
+    """The rows of one file (not yet checked against the schemas) and its text."""
+    name = PurePosixPath(path).name
+    data, text = _read(fs, path)
+    source = sources.get(name) or corpus.unknown_source(Path(name))
+    doc = corpus.Document(source.source_id, Path(name), text, source)
+    found = figures.figures(doc)
+    kept = found if parties == "any" else figures.korea_russia(found)
+    rows = {
+        "figures": [figures.row(f) for f in kept],
+        "events": [events.row(e) for e in events.events(doc, actors, found)],
+        "documents": [corpus.document_row(doc, data)],
+    }
+    for dataset in ("figures", "events"):
+        rows[dataset].sort(key=lambda r: (r["start"], r["end"]))
+    return rows, text
+
+
+def _check(done: list[tuple[dict[str, list[dict]], str]]) -> None:
+    """Check the rows of files against the schemas and their spans against their texts."""
+    texts: dict[str, str] = {}
+    for rows, text in done:
+        for row in rows["documents"]:
+            if texts.setdefault(str(row["source_id"]), text) != text:
+                raise InternalError("archive", "two files of one source_id")  # check each
+    checks = schemas.span_checks(texts)
+    for dataset, schema in DATASETS.items():
+        if dataset != "errors":
+            found = [row for rows, _ in done for row in rows[dataset]]
+            spans = checks if dataset != "documents" else ()
+            schemas.validate(_frame(found, schema), schema, spans)
+
+
+def _checked(rows: dict[str, list[dict]] | str, text: str) -> dict[str, list[dict]] | str:
+    """One file's rows, or why they fail their check (rows that are already an error stay so)."""
+    if isinstance(rows, str):
+        return rows
+    try:
+        _check([(rows, text)])
+    except Exception as exc:
+        return _why(exc)
+    return rows
+
+
+def _why(exc: Exception) -> str:
+    """The reason an error row gives: a bad file's problem, or a bug in one line."""
+    if isinstance(exc, InputError):
+        return exc.problem
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
+    return f"internal error: {reason}"
 
 
 def _frame(rows: list[dict], schema: schemas.Schema):

@@ -155,11 +155,9 @@ def _output(path: Path | None) -> Iterator[IO[bytes]]:
 
 def _events_one(document: corpus.Document) -> list[dict]:
     """Worker: the events of one document as rows."""
-    from dataclasses import asdict
-
     from korea_russia.extract import events
 
-    return [asdict(e) for e in events.events(document)]
+    return [events.row(e) for e in events.events(document)]
 
 
 def _cmd_events(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ import io
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
 from typing import NamedTuple
@@ -211,6 +211,11 @@ class Event:
 
 
 COLUMNS = [f.name for f in fields(Event)]
+
+
+def row(event: Event) -> dict[str, object]:
+    """An event as a table row (its fields are plain values: no deep copy as `asdict` makes)."""
+    return {name: getattr(event, name) for name in COLUMNS}
 
 
 @dataclass(frozen=True)
@@ -708,6 +713,6 @@ def table(
     `figures` maps document ids to figures already extracted from them."""
     actors = load_actors()
     figures = figures or {}
-    rows = [asdict(e) for doc in documents for e in events(doc, actors, figures.get(doc.id))]
+    rows = [row(e) for doc in documents for e in events(doc, actors, figures.get(doc.id))]
     frame = pd.DataFrame(rows, columns=COLUMNS)
     return frame.sort_values(["source_id", "start", "end"], ignore_index=True)
