@@ -95,21 +95,23 @@ def extract_batch(
     actors = events.load_actors()
     out: dict[str, list[dict]] = {name: [] for name in DATASETS}
     group: list[tuple[str, dict[str, list[dict]] | str, str]] = []  # path, rows or why, text
+    held = 0  # characters of text the group holds
     for number, path in enumerate(paths):
         try:
             rows, text = _extract_file(fs, path, sources, actors, parties)
         except Exception as exc:  # a bug on one odd file must not stop an archive of millions
-            group.append((path, _why(exc), ""))
-        else:
-            group.append((path, rows, text))
-        if number == len(paths) - 1 or sum(len(t) for *_, t in group) >= CHECKED_TOGETHER:
-            for path_done, found in _settled(group):
-                if isinstance(found, str):
-                    out["errors"].append({"file": path_done, "reason": found})
-                    continue
-                for dataset, found_rows in found.items():
-                    out[dataset] += found_rows
-            group = []
+            rows, text = _why(exc), ""
+        group.append((path, rows, text))
+        held += len(text)
+        if number < len(paths) - 1 and held < CHECKED_TOGETHER:
+            continue
+        for path_done, found in _settled(group):
+            if isinstance(found, str):
+                out["errors"].append({"file": path_done, "reason": found})
+                continue
+            for dataset, found_rows in found.items():
+                out[dataset] += found_rows
+        group, held = [], 0
     return out
 
 
