@@ -22,7 +22,7 @@ from korea_russia import config, registry, schemas
 from korea_russia.errors import InputError, display
 from korea_russia.extract import dateline, text
 from korea_russia.extract import figures as figures_module
-from korea_russia.extract.timex import YEAR
+from korea_russia.extract.timex import YEAR, future
 from korea_russia.sources import corpus
 from korea_russia.sources.corpus import Document
 
@@ -185,7 +185,7 @@ def _patterns() -> _Patterns:
         any_of("speculation"),
         any_of("statistics"),
         registry.fast("|".join(words["not_events"]["before"]), re.I),
-        registry.needled("|".join(time["future"]), re.I),
+        future(),  # the same words timex reads
         categories,
         any_category,
     )

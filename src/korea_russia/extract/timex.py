@@ -349,7 +349,8 @@ def _shift(period: str, years: int) -> str:
 
 
 @registry.compiled
-def _future() -> "re.Pattern[str] | registry.Needled":
+def future() -> "re.Pattern[str] | registry.Needled":
+    """Words of what is to come ("will", "is due to", "next"), in any case."""
     return registry.needled("|".join(registry.time_words()["future"]), re.I)
 
 
@@ -377,7 +378,7 @@ def find(text: str, base_year: int | None = None, base_month: int | None = None)
     anchor = years[-1] if years else None
     lower = text.lower()
     held = {n for n in _ALL_NEEDS if n in lower}  # each substring tested once, not per rule
-    ctx = Context(base_year, base_month, bool(_future().search(text)))
+    ctx = Context(base_year, base_month, bool(future().search(text)))
     taken: list[Period] = []
     months = None  # whether a month is named, found out when a rule needs one
     for rule, pattern in _rules():
